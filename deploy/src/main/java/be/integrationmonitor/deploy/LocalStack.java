@@ -1,0 +1,134 @@
+package be.integrationmonitor.deploy;
+
+import be.integrationmonitor.platform.ChildJvm;
+import be.integrationmonitor.platform.LocalPlatform;
+import be.integrationmonitor.platform.Ports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * The whole product on one machine: broker, registry, streams, sink API and producers, each in
+ * its own JVM with an explicit heap, bound to 127.0.0.1, with all data under one directory.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final LocalPlatform platform;
+    private final List<Service> services;
+    private final Service sinkApi;
+    private final Service producers;
+
+    private LocalStack(LocalPlatform platform, Service streams, Service sinkApi, Service producers) {
+        this.platform = platform;
+        this.sinkApi = sinkApi;
+        this.producers = producers;
+        this.services = List.of(producers, sinkApi, streams);
+    }
+
+    /** Ports and the data directory. */
+    public record Options(Path dataDir, int apiPort, int pushPort, int streamsPort, int kafkaPort,
+                          int controllerPort, int registryPort) {
+
+        public static Options ephemeral(Path dataDir) {
+            return new Options(dataDir, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free());
+        }
+    }
+
+    public static LocalStack start(Options options, Consumer<String> progress) {
+        Path data = options.dataDir().toAbsolutePath();
+        progress.accept("starting Kafka (KRaft) on 127.0.0.1:" + options.kafkaPort()
+                + " and the schema registry on 127.0.0.1:" + options.registryPort());
+        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Settings(data, options.kafkaPort(),
+                options.controllerPort(), options.registryPort(), "512m", "384m", 3));
+        List<Service> started = new ArrayList<>();
+        try {
+            Map<String, Object> common = Map.of(
+                    "kafka.bootstrap.servers", platform.bootstrapServers(),
+                    "registry.url", platform.registry().root());
+            Path logs = data.resolve("logs");
+            progress.accept("starting streams, sink-api and producers");
+            Service streams = Service.start("streams", options.streamsPort(), "384m", logs,
+                    with(common, "im.state.dir", data.resolve("streams-state")), Map.of());
+            started.add(streams);
+            Service sinkApi = Service.start("sink-api", options.apiPort(), "256m", logs, common, Map.of());
+            started.add(sinkApi);
+            Service producers = Service.start("producers", options.pushPort(), "256m", logs,
+                    with(common, "quarkus.profile", "local"),
+                    Map.of("IM_PSEUDONYMISATION_KEY", pseudonymisationKey(data)));
+            started.add(producers);
+            CompletableFuture.allOf(started.stream()
+                    .map(s -> CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT)))
+                    .toArray(CompletableFuture[]::new)).join();
+            return new LocalStack(platform, streams, sinkApi, producers);
+        } catch (RuntimeException e) {
+            started.forEach(Service::close);
+            platform.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    public String apiUrl() {
+        return sinkApi.url();
+    }
+
+    public String pushUrl() {
+        return producers.url();
+    }
+
+    public LocalPlatform platform() {
+        return platform;
+    }
+
+    /** Every JVM of the stack, for checks that none outlives it. */
+    public List<ChildJvm> jvms() {
+        List<ChildJvm> jvms = new ArrayList<>(services.stream().map(Service::jvm).toList());
+        jvms.add(platform.broker().jvm());
+        jvms.add(platform.schemaRegistry().jvm());
+        return jvms;
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture.allOf(services.stream()
+                .map(s -> CompletableFuture.runAsync(s::close))
+                .toArray(CompletableFuture[]::new)).join();
+        platform.close();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> config, String key, Object value) {
+        Map<String, Object> all = new HashMap<>(config);
+        all.put(key, value);
+        return all;
+    }
+
+    /** The local run's own random key, made on first start and kept with the data (owner-only). */
+    private static String pseudonymisationKey(Path data) {
+        Path file = data.resolve("secrets/pseudonymisation.key");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

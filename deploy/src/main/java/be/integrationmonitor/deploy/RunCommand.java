@@ -1,0 +1,88 @@
+package be.integrationmonitor.deploy;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code run}: the whole stack in the foreground until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Starts Kafka, the schema registry, streams, sink API and producers; Ctrl-C stops them all.")
+final class RunCommand implements Runnable {
+
+    private static final int INITIAL_PERSONS = 2_000;
+    private static final int PERSONS_PER_TICK = 5;
+
+    @Option(names = "--data-dir", defaultValue = "local-data", description = "Where all data and logs go (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+    @Option(names = "--api-port", defaultValue = "8080", description = "Sink API and Swagger UI (default: ${DEFAULT-VALUE}).")
+    int apiPort;
+    @Option(names = "--push-port", defaultValue = "8082", description = "Partner push API (default: ${DEFAULT-VALUE}).")
+    int pushPort;
+    @Option(names = "--streams-port", defaultValue = "8083", description = "Streams health and metrics (default: ${DEFAULT-VALUE}).")
+    int streamsPort;
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+    @Option(names = "--controller-port", defaultValue = "9093", description = "Kafka KRaft controller (default: ${DEFAULT-VALUE}).")
+    int controllerPort;
+    @Option(names = "--registry-port", defaultValue = "8081", description = "Schema registry (default: ${DEFAULT-VALUE}).")
+    int registryPort;
+    @Option(names = "--synthetic-feed", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Push a synthetic partner feed (default: on; --no-synthetic-feed to load your own data).")
+    boolean syntheticFeed;
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        LocalStack stack = LocalStack.start(new LocalStack.Options(dataDir, apiPort, pushPort, streamsPort, kafkaPort,
+                controllerPort, registryPort), message -> System.out.println("[run] " + message));
+        CountDownLatch stopped = new CountDownLatch(1);
+        ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("[run] stopping everything");
+            feed.shutdownNow();
+            stack.close();
+            System.out.println("[run] stopped");
+            stopped.countDown();
+        }, "stop-stack"));
+        System.out.printf("[run] up in %.0f s; data and logs in %s%n", (System.nanoTime() - started) / 1e9,
+                dataDir.toAbsolutePath());
+        System.out.println("[run] indicators API : " + stack.apiUrl()
+                + "/v1/indicators/protected_persons?geo=21004&granularity=month");
+        System.out.println("[run] Swagger UI     : " + stack.apiUrl() + "/q/swagger-ui");
+        System.out.println("[run] partner push   : " + stack.pushUrl() + "/v1/events (Swagger UI: "
+                + stack.pushUrl() + "/q/swagger-ui)");
+        if (syntheticFeed) {
+            startFeed(stack, feed);
+        }
+        System.out.println("[run] Ctrl-C stops everything");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void startFeed(LocalStack stack, ScheduledExecutorService feed) {
+        PushClient client = new PushClient(stack.pushUrl(), SyntheticFeed.IMMIGRATION_OFFICE_TOKEN);
+        AtomicInteger next = new AtomicInteger(INITIAL_PERSONS);
+        for (int from = 0; from < INITIAL_PERSONS; from += 500) {
+            client.push(SyntheticFeed.persons(from, from + 500, LocalDate.now()));
+        }
+        System.out.println("[run] synthetic feed: " + INITIAL_PERSONS + " persons pushed; "
+                + PERSONS_PER_TICK + " more every 10 s (--no-synthetic-feed to switch off)");
+        feed.scheduleWithFixedDelay(() -> {
+            try {
+                int from = next.getAndAdd(PERSONS_PER_TICK);
+                client.push(SyntheticFeed.persons(from, from + PERSONS_PER_TICK, LocalDate.now()));
+            } catch (RuntimeException e) {
+                System.out.println("[run] synthetic feed: " + e.getMessage());
+            }
+        }, 10, 10, TimeUnit.SECONDS);
+    }
+}

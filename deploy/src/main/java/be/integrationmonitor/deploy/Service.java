@@ -1,0 +1,73 @@
+package be.integrationmonitor.deploy;
+
+import be.integrationmonitor.platform.ChildJvm;
+import be.integrationmonitor.platform.Ports;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** One of the product's Quarkus services, in a child JVM, ready once its readiness check passes. */
+final class Service implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ChildJvm jvm;
+    private final String url;
+
+    private Service(ChildJvm jvm, String url) {
+        this.jvm = jvm;
+        this.url = url;
+    }
+
+    /**
+     * @param config      Quarkus configuration, passed as system properties
+     * @param environment passed as environment variables (secrets)
+     */
+    static Service start(String module, int port, String heap, Path logDir, Map<String, Object> config,
+                         Map<String, String> environment) {
+        Ports.requireFree(port, module);
+        ChildJvm.Builder builder = ChildJvm.builder(module)
+                .heap(heap)
+                .systemProperty("quarkus.http.host", Ports.LOOPBACK)
+                .systemProperty("quarkus.http.port", port)
+                .jar(Project.serviceJar(module))
+                .log(logDir.resolve(module + ".log"));
+        config.forEach(builder::systemProperty);
+        environment.forEach(builder::environment);
+        return new Service(builder.start(), "http://" + Ports.LOOPBACK + ":" + port);
+    }
+
+    void awaitReady(Duration timeout) {
+        jvm.awaitReady(() -> status(url + "/q/health/ready") == 200, timeout);
+    }
+
+    String url() {
+        return url;
+    }
+
+    ChildJvm jvm() {
+        return jvm;
+    }
+
+    private static int status(String address) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}

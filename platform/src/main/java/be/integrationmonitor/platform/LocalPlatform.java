@@ -1,0 +1,101 @@
+package be.integrationmonitor.platform;
+
+import be.integrationmonitor.topics.RegistryUrls;
+import be.integrationmonitor.topics.TopicProvisioner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/** A KRaft broker and the schema registry, started side by side, with the product's topics created. */
+public final class LocalPlatform implements AutoCloseable {
+
+    private static LocalPlatform shared;
+
+    private final KafkaBroker broker;
+    private final SchemaRegistry registry;
+
+    private LocalPlatform(KafkaBroker broker, SchemaRegistry registry) {
+        this.broker = broker;
+        this.registry = registry;
+    }
+
+    /** Where and how to run; {@link #ephemeral()} for tests. */
+    public record Settings(Path dataDir, int kafkaPort, int controllerPort, int registryPort,
+                           String brokerHeap, String registryHeap, int partitions) {
+
+        public static Settings ephemeral() {
+            try {
+                return new Settings(Files.createTempDirectory("im-platform-"), Ports.free(), Ports.free(),
+                        Ports.free(), "512m", "384m", 3);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public static LocalPlatform start(Settings settings) {
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(
+                settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
+                settings.brokerHeap()));
+        CompletableFuture<SchemaRegistry> registry = CompletableFuture.supplyAsync(() -> SchemaRegistry.start(
+                settings.dataDir().resolve("schema-registry"), settings.registryPort(), settings.registryHeap()));
+        try {
+            LocalPlatform platform = new LocalPlatform(broker.join(), registry.join());
+            platform.createTopics(settings.partitions());
+            return platform;
+        } catch (CompletionException | IllegalStateException e) {
+            broker.thenAccept(KafkaBroker::close);
+            registry.thenAccept(SchemaRegistry::close);
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** One platform for all the tests of a JVM, stopped when the JVM ends. */
+    public static synchronized LocalPlatform shared() {
+        if (shared == null) {
+            shared = start(Settings.ephemeral());
+        }
+        return shared;
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public RegistryUrls registry() {
+        return registry.urls();
+    }
+
+    public KafkaBroker broker() {
+        return broker;
+    }
+
+    public SchemaRegistry schemaRegistry() {
+        return registry;
+    }
+
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    }
+
+    private void createTopics(int partitions) {
+        try (Admin admin = admin()) {
+            TopicProvisioner.createMissing(admin, partitions, (short) 1);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the topics", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(broker::close),
+                CompletableFuture.runAsync(registry::close)).join();
+    }
+}

@@ -1,0 +1,74 @@
+package be.integrationmonitor.platform;
+
+import be.integrationmonitor.topics.RegistryUrls;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Apicurio Registry 2.4.2 (built by the schema-registry module) in a child JVM, serving its
+ * native API and the Confluent-compatible one, with BACKWARD compatibility as the global rule.
+ */
+public final class SchemaRegistry implements AutoCloseable {
+
+    private final ChildJvm jvm;
+    private final RegistryUrls urls;
+
+    private SchemaRegistry(ChildJvm jvm, RegistryUrls urls) {
+        this.jvm = jvm;
+        this.urls = urls;
+    }
+
+    public static SchemaRegistry start(Path dataDir, int port, String heap) {
+        Ports.requireFree(port, "the schema registry");
+        ChildJvm jvm = ChildJvm.builder("schema-registry")
+                .heap(heap)
+                .systemProperty("quarkus.http.host", Ports.LOOPBACK)
+                .systemProperty("quarkus.http.port", port)
+                .systemProperty("registry.rules.global.compatibility", "BACKWARD")
+                .jar(Artifacts.registryJar())
+                .workDir(dataDir)
+                .log(dataDir.resolve("schema-registry.log"))
+                .start();
+        SchemaRegistry registry = new SchemaRegistry(jvm, new RegistryUrls("http://" + Ports.LOOPBACK + ":" + port));
+        try {
+            jvm.awaitReady(registry::answers, Duration.ofSeconds(120));
+        } catch (RuntimeException e) {
+            jvm.close();
+            throw e;
+        }
+        return registry;
+    }
+
+    public RegistryUrls urls() {
+        return urls;
+    }
+
+    public ChildJvm jvm() {
+        return jvm;
+    }
+
+    private boolean answers() {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(urls.confluentApi() + "/subjects"))
+                            .timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}

@@ -1,0 +1,115 @@
+package be.integrationmonitor.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import be.integrationmonitor.events.EventType;
+import be.integrationmonitor.events.ProtectionStatus;
+import be.integrationmonitor.events.ProtectionStatusChanged;
+import be.integrationmonitor.events.Sex;
+import be.integrationmonitor.registry.SchemaRegistryClient;
+import be.integrationmonitor.topics.Topic;
+import be.integrationmonitor.topics.Topics;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+
+/** The schemas and topics against the real broker and registry that the platform starts. */
+class RegistryContractTest {
+
+    private static final LocalPlatform PLATFORM = LocalPlatform.shared();
+    private final SchemaRegistryClient registry = new SchemaRegistryClient(PLATFORM.registry());
+
+    @Test
+    void eventsAreWrittenInTheConfluentWireFormatWithARegistryId() throws Exception {
+        Topics topics = new Topics(PLATFORM.registry());
+        Topic<String, ProtectionStatusChanged> topic = topics.event(EventType.PROTECTION_STATUS_CHANGED);
+        ProtectionStatusChanged event = ProtectionStatusChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setPartnerId("immigration-office")
+                .setPersonRef("wire-format-test").setEffectiveDate(LocalDate.of(2023, 4, 3))
+                .setRecordedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setMunicipality("21004")
+                .setStatus(ProtectionStatus.GRANTED).setBirthYear(1990).setSex(Sex.F).setUnaccompaniedMinor(false)
+                .build();
+        try (KafkaProducer<String, ProtectionStatusChanged> producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers()),
+                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), 0, event.getPersonRef(), event)).get();
+        }
+
+        byte[] value = readFirstValue(topic.name());
+        ByteBuffer header = ByteBuffer.wrap(value);
+        assertThat(header.get()).as("magic byte").isEqualTo((byte) 0);
+        int schemaId = header.getInt();
+        assertThat(registry.schemaById(schemaId)).isEqualTo(ProtectionStatusChanged.getClassSchema());
+        assertThat(topic.valueSerde().deserializer().deserialize(topic.name(), value)).isEqualTo(event);
+    }
+
+    @Test
+    void theRegistryRefusesABackwardIncompatibleChangeAndAcceptsACompatibleOne() {
+        String subject = "compatibility-test-value";
+        Schema v1 = ProtectionStatusChanged.getClassSchema();
+        registry.register(subject, v1);
+
+        Schema requiredFieldAdded = withField(v1, "nationality", false);
+        assertThat(registry.isCompatible(subject, requiredFieldAdded)).isFalse();
+        assertThatThrownBy(() -> registry.register(subject, requiredFieldAdded))
+                .isInstanceOf(SchemaRegistryClient.IncompatibleSchemaException.class);
+
+        Schema optionalFieldAdded = withField(v1, "nationality", true);
+        assertThat(registry.isCompatible(subject, optionalFieldAdded)).isTrue();
+        assertThat(registry.register(subject, optionalFieldAdded)).isNotEqualTo(registry.register(subject, v1));
+    }
+
+    @Test
+    void everyEventSchemaRegistersUnderItsTopicSubject() {
+        for (EventType<?> type : EventType.ALL) {
+            String subject = SchemaRegistryClient.valueSubject(type.topic());
+            int id = registry.register(subject, type.schema());
+            assertThat(registry.schemaById(id)).isEqualTo(type.schema());
+            assertThat(registry.isCompatible(subject, withField(type.schema(), "extra", false))).isFalse();
+        }
+    }
+
+    /** The schema with one more string field, required or optional (with a default). */
+    private static Schema withField(Schema schema, String name, boolean optional) {
+        var fields = SchemaBuilder.record(schema.getName()).namespace(schema.getNamespace()).fields();
+        for (Schema.Field field : schema.getFields()) {
+            fields = fields.name(field.name()).type(field.schema()).noDefault();
+        }
+        return optional
+                ? fields.name(name).type().optional().stringType().endRecord()
+                : fields.name(name).type().stringType().noDefault().endRecord();
+    }
+
+    private static byte[] readFirstValue(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PLATFORM.bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(new TopicPartition(topic, 0)));
+            consumer.seekToBeginning(consumer.assignment());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    return record.value();
+                }
+            }
+            throw new AssertionError("nothing on " + topic);
+        }
+    }
+}

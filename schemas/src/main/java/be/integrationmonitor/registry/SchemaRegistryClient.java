@@ -1,0 +1,127 @@
+package be.integrationmonitor.registry;
+
+import be.integrationmonitor.topics.RegistryUrls;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/**
+ * The schema tooling's view of the registry, through the Confluent-compatible REST API, so that it
+ * works against any registry speaking it (Apicurio's {@code /apis/ccompat/v7}, Confluent's).
+ * Confluent's own Java client is not on Maven Central, and these are four plain calls.
+ */
+public final class SchemaRegistryClient {
+
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public SchemaRegistryClient(RegistryUrls registry) {
+        this.baseUrl = registry.confluentApi();
+    }
+
+    /** The Confluent subject of a topic's values (TopicNameStrategy). */
+    public static String valueSubject(String topic) {
+        return topic + "-value";
+    }
+
+    public void setCompatibility(String subject, String level) {
+        send("PUT", "/config/" + encode(subject), Map.of("compatibility", level), 200);
+    }
+
+    /**
+     * Registers a schema version (or finds the identical one) and returns its id.
+     *
+     * @throws IncompatibleSchemaException when the registry refuses it under the subject's compatibility rule
+     */
+    public int register(String subject, Schema schema) {
+        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions",
+                Map.of("schema", schema.toString(), "schemaType", "AVRO"), 200);
+        return answer.get("id").asInt();
+    }
+
+    /** Whether the schema may be registered as the subject's next version; true for a new subject. */
+    public boolean isCompatible(String subject, Schema schema) {
+        try {
+            JsonNode answer = send("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest",
+                    Map.of("schema", schema.toString(), "schemaType", "AVRO"), 200);
+            return answer.get("is_compatible").asBoolean();
+        } catch (RegistryException e) {
+            if (e.status() == 404) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** The schema registered under this id (the id in a record's Confluent wire-format header). */
+    public Schema schemaById(int id) {
+        JsonNode answer = send("GET", "/schemas/ids/" + id, null, 200);
+        return new Schema.Parser().parse(answer.get("schema").asText());
+    }
+
+    private JsonNode send(String method, String path, Object body, int expected) {
+        try {
+            HttpRequest.BodyPublisher publisher = body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", CONTENT_TYPE)
+                    .header("Accept", CONTENT_TYPE)
+                    .method(method, publisher)
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 409 && path.startsWith("/subjects/")) {
+                throw new IncompatibleSchemaException(response.body());
+            }
+            if (response.statusCode() != expected) {
+                throw new RegistryException(response.statusCode(),
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("schema registry at " + baseUrl + " unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    }
+
+    /** The registry answered with an unexpected status. */
+    public static class RegistryException extends RuntimeException {
+        private final int status;
+
+        public RegistryException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** The registry refused a schema because it breaks the subject's compatibility rule. */
+    public static final class IncompatibleSchemaException extends RegistryException {
+        public IncompatibleSchemaException(String detail) {
+            super(409, "schema refused as incompatible by the registry: " + detail);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package be.integrationmonitor.topics;
+
+import be.integrationmonitor.events.EventType;
+import be.integrationmonitor.indicators.IndicatorValue;
+import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The one place that knows every topic, its key and value serdes and how it is created.
+ *
+ * <p>Values are Avro in the Confluent wire format (magic byte 0, 4-byte schema id, Avro binary),
+ * written and read through the schema registry; any Confluent-API tool can read them.
+ */
+public final class Topics {
+
+    /** The engine's output: compacted, key {@code indicator/granularity/geo/period}. */
+    public static final String INDICATORS = "indicators";
+    /** Records the engine could not process, with headers saying where they came from and why. */
+    public static final String DEAD_LETTER = "dead-letter";
+
+    private final Map<String, Object> serdeConfig;
+
+    /** @param registry the schema registry the serdes talk to */
+    public Topics(RegistryUrls registry) {
+        this.serdeConfig = Map.of(
+                SchemaResolverConfig.REGISTRY_URL, registry.nativeApi(),
+                SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true,
+                // one self-contained schema per subject, as Confluent tools expect (no references)
+                SchemaResolverConfig.DEREFERENCE_SCHEMA, true,
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+    }
+
+    /** Settings for Apicurio serdes that a framework instantiates itself (e.g. SmallRye Kafka). */
+    public Map<String, Object> serdeConfig() {
+        return serdeConfig;
+    }
+
+    public <V extends SpecificRecord> Topic<String, V> event(EventType<V> type) {
+        return new Topic<>(type.topic(), Serdes.String(), avro());
+    }
+
+    public Topic<String, IndicatorValue> indicators() {
+        return new Topic<>(INDICATORS, Serdes.String(), avro());
+    }
+
+    public Topic<byte[], byte[]> deadLetter() {
+        return new Topic<>(DEAD_LETTER, Serdes.ByteArray(), Serdes.ByteArray());
+    }
+
+    private <V extends SpecificRecord> Serde<V> avro() {
+        AvroSerde<V> serde = new AvroSerde<>();
+        serde.configure(serdeConfig, false);
+        return serde;
+    }
+
+    /** Every topic the product needs, as created by {@link TopicProvisioner}. */
+    public static List<NewTopic> definitions(int partitions, short replicationFactor) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (EventType<?> type : EventType.ALL) {
+            topics.add(new NewTopic(type.topic(), partitions, replicationFactor));
+        }
+        topics.add(new NewTopic(INDICATORS, partitions, replicationFactor)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        topics.add(new NewTopic(DEAD_LETTER, partitions, replicationFactor));
+        return topics;
+    }
+}

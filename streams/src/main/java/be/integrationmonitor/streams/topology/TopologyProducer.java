@@ -1,0 +1,20 @@
+package be.integrationmonitor.streams.topology;
+
+import be.integrationmonitor.topics.RegistryUrls;
+import be.integrationmonitor.topics.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import org.apache.kafka.streams.Topology;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Hands the topology to Quarkus' Kafka Streams extension, which runs and monitors it. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Produces
+    @ApplicationScoped
+    Topology topology(@ConfigProperty(name = "registry.url") String registryUrl) {
+        return IndicatorTopology.build(new Topics(new RegistryUrls(registryUrl)), Clock.systemUTC());
+    }
+}
