@@ -13,7 +13,7 @@ import java.util.Optional;
 public record PersonTimeline(List<TimelineEvent> events, long asOfDay) {
 
     public static PersonTimeline empty() {
-        return new PersonTimeline(List.of(), Long.MIN_VALUE);
+        return new PersonTimeline(List.of(), 0);
     }
 
     /** This timeline with the event added, or empty if an event with its eventId is already in it. */

@@ -12,8 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TopologyProducer {
 
+    /** Dependent scope on purpose: Kafka Streams reads Topology's fields, which a client proxy would hide. */
     @Produces
-    @ApplicationScoped
     Topology topology(@ConfigProperty(name = "registry.url") String registryUrl) {
         return IndicatorTopology.build(new Topics(new RegistryUrls(registryUrl)), Clock.systemUTC());
     }

@@ -1,0 +1,132 @@
+package be.integrationmonitor.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.integrationmonitor.platform.ChildJvm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking skeleton through real components: events pushed over HTTP to the producers, Avro on
+ * the real broker with the real registry, the Kafka Streams engine, read back from the sink API.
+ */
+class EndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+    private static PushClient immigrationOffice;
+
+    @BeforeAll
+    static void startStack() throws IOException {
+        stack = LocalStack.start(LocalStack.Options.ephemeral(Files.createTempDirectory("im-e2e-")),
+                message -> System.out.println("[e2e] " + message));
+        immigrationOffice = new PushClient(stack.pushUrl(), SyntheticFeed.IMMIGRATION_OFFICE_TOKEN);
+    }
+
+    @AfterAll
+    static void stopStackAndLeaveNothingBehind() {
+        List<ChildJvm> jvms = stack.jvms();
+        stack.close();
+        assertThat(jvms).noneMatch(ChildJvm::isAlive);
+    }
+
+    @Test
+    void pushedProtectionsBecomeTheProtectedPersonsSeries() throws Exception {
+        Random random = new Random(1);
+        List<Map<String, Object>> events = new ArrayList<>();
+        List<String> brussels = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String number = SyntheticFeed.nationalNumber(1980 + i, random);
+            brussels.add(number);
+            events.add(protection(number, "2024-03-10", "21004", "GRANTED"));
+        }
+        events.add(protection(brussels.get(0), "2024-05-02", "21004", "ENDED"));
+        for (int i = 0; i < 2; i++) {
+            events.add(protection(SyntheticFeed.nationalNumber(2001 + i, random), "2024-03-15", "21001", "GRANTED"));
+        }
+
+        PushClient.Answer answer = immigrationOffice.push(events);
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body().get("accepted").asInt()).isEqualTo(10);
+        // a partner re-sending the same events changes nothing
+        assertThat(immigrationOffice.push(events).status()).isEqualTo(202);
+
+        String range = "&granularity=month&from=2024-02&to=2024-06";
+        awaitSeries("21004" + range, "[0.0, 7.0, 7.0, 6.0, 6.0]");
+        awaitSeries("04000" + range, "[0.0, 9.0, 9.0, 8.0, 8.0]");
+        awaitSeries("01000" + range, "[0.0, 9.0, 9.0, 8.0, 8.0]");
+        JsonNode anderlecht = get("/v1/indicators/protected_persons?geo=21001" + range);
+        assertThat(anderlecht.get("level").asText()).isEqualTo("municipality");
+        assertThat(anderlecht.get("points").get(1).get("suppressed").asBoolean())
+                .as("2 persons are withheld from the public").isTrue();
+        assertThat(anderlecht.get("points").get(1).get("value").isNull()).isTrue();
+    }
+
+    @Test
+    void invalidEventsAreRejectedWithTheFieldAndNothingIsPublished() {
+        Map<String, Object> event = protection("12345678901", "2024-03-10", "99999", "MAYBE");
+        PushClient.Answer answer = immigrationOffice.push(List.of(event));
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.body().get("results").get(0).get("status").asText()).isEqualTo("rejected");
+        assertThat(answer.body().get("errors").findValuesAsText("field"))
+                .contains("nationalNumber", "municipality", "status");
+        assertThat(answer.body().toString()).doesNotContain("12345678901");
+
+        PushClient.Answer anonymous = new PushClient(stack.pushUrl(), "wrong-token").push(List.of(event));
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    private static Map<String, Object> protection(String nationalNumber, String date, String municipality, String status) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", "ProtectionStatusChanged");
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("nationalNumber", nationalNumber);
+        event.put("effectiveDate", date);
+        event.put("municipality", municipality);
+        event.put("status", status);
+        event.put("birthYear", 1985);
+        event.put("sex", "F");
+        event.put("unaccompaniedMinor", false);
+        return event;
+    }
+
+    /** Polls the series until its values are the expected ones (the engine is asynchronous). */
+    private static void awaitSeries(String query, String expectedValues) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String values = null;
+        while (System.nanoTime() < deadline) {
+            JsonNode series = get("/v1/indicators/protected_persons?geo=" + query);
+            values = series.get("points").findValuesAsText("value").toString();
+            if (values.equals(expectedValues)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(values).as("series for " + query).isEqualTo(expectedValues);
+    }
+
+    private static JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
