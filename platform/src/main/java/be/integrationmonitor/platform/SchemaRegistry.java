@@ -1,5 +1,6 @@
 package be.integrationmonitor.platform;
 
+import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.RegistryUrls;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +16,8 @@ import java.time.Duration;
  */
 public final class SchemaRegistry implements AutoCloseable {
 
+    static final String COMPATIBILITY = "BACKWARD";
+
     private final ChildJvm jvm;
     private final RegistryUrls urls;
 
@@ -29,7 +32,10 @@ public final class SchemaRegistry implements AutoCloseable {
                 .heap(heap)
                 .systemProperty("quarkus.http.host", Ports.LOOPBACK)
                 .systemProperty("quarkus.http.port", port)
-                .systemProperty("registry.rules.global.compatibility", "BACKWARD")
+                // enforced from the first request on; the PUT below makes it visible through the Confluent API
+                .systemProperty("registry.rules.global.compatibility", COMPATIBILITY)
+                // schemas survive restarts: ids in the topics' records must keep meaning the same schema
+                .systemProperty("quarkus.datasource.jdbc.url", "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/registry"))
                 .jar(Artifacts.registryJar())
                 .workDir(dataDir)
                 .log(dataDir.resolve("schema-registry.log"))
@@ -37,6 +43,7 @@ public final class SchemaRegistry implements AutoCloseable {
         SchemaRegistry registry = new SchemaRegistry(jvm, new RegistryUrls("http://" + Ports.LOOPBACK + ":" + port));
         try {
             jvm.awaitReady(registry::answers, Duration.ofSeconds(120));
+            new SchemaRegistryClient(registry.urls).setGlobalCompatibility(COMPATIBILITY);
         } catch (RuntimeException e) {
             jvm.close();
             throw e;

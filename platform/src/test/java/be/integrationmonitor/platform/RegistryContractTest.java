@@ -62,6 +62,7 @@ class RegistryContractTest {
 
     @Test
     void theRegistryRefusesABackwardIncompatibleChangeAndAcceptsACompatibleOne() {
+        assertThat(registry.globalCompatibility()).isEqualTo("BACKWARD");
         String subject = "compatibility-test-value";
         Schema v1 = ProtectionStatusChanged.getClassSchema();
         registry.register(subject, v1);

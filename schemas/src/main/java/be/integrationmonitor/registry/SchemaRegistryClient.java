@@ -41,6 +41,15 @@ public final class SchemaRegistryClient {
         send("PUT", "/config/" + encode(subject), Map.of("compatibility", level), 200);
     }
 
+    /** The compatibility rule of every subject without one of its own. */
+    public void setGlobalCompatibility(String level) {
+        send("PUT", "/config", Map.of("compatibility", level), 200);
+    }
+
+    public String globalCompatibility() {
+        return send("GET", "/config", null, 200).get("compatibilityLevel").asText();
+    }
+
     /**
      * Registers a schema version (or finds the identical one) and returns its id.
      *

@@ -81,7 +81,9 @@ public class EventMapper {
                 case "recordedAt" -> recordedAt;
                 default -> fieldValue(json, field, errors);
             };
-            record.put(field.pos(), value);
+            if (value != null) {
+                record.put(field.pos(), value);
+            }
         }
         checkHeader(record, schema, recordedAt, errors);
         unknownFields(json, schema, errors);
