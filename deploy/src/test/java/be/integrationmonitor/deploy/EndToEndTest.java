@@ -3,6 +3,7 @@ package be.integrationmonitor.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.integrationmonitor.platform.ChildJvm;
+import be.integrationmonitor.platform.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -31,13 +32,14 @@ class EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack.Options options;
     private static LocalStack stack;
     private static PushClient immigrationOffice;
 
     @BeforeAll
     static void startStack() throws IOException {
-        stack = LocalStack.start(LocalStack.Options.ephemeral(Files.createTempDirectory("im-e2e-")),
-                message -> System.out.println("[e2e] " + message));
+        options = LocalStack.Options.ephemeral(Files.createTempDirectory("im-e2e-"));
+        stack = LocalStack.start(options, message -> System.out.println("[e2e] " + message));
         immigrationOffice = new PushClient(stack.pushUrl(), SyntheticFeed.IMMIGRATION_OFFICE_TOKEN);
     }
 
@@ -46,6 +48,8 @@ class EndToEndTest {
         List<ChildJvm> jvms = stack.jvms();
         stack.close();
         assertThat(jvms).noneMatch(ChildJvm::isAlive);
+        assertThat(List.of(options.apiPort(), options.pushPort(), options.streamsPort(), options.kafkaPort(),
+                options.controllerPort(), options.registryPort())).noneMatch(Ports::isOpen);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package be.integrationmonitor.sink.api;
 
-import be.integrationmonitor.indicators.IndicatorValue;
+import be.integrationmonitor.sink.state.CellValue;
 
 /** Disclosure control for the public: counts of 1 to 4 persons or events are withheld. */
 final class Disclosure {
@@ -10,13 +10,13 @@ final class Disclosure {
     private Disclosure() {
     }
 
-    static Point publicPoint(String period, IndicatorValue value) {
+    static Point publicPoint(String period, CellValue value) {
         if (value == null) {
             return new Point(period, 0.0, false);
         }
-        if (value.getCount() > 0 && value.getCount() < SMALLEST_SHOWN) {
+        if (value.count() > 0 && value.count() < SMALLEST_SHOWN) {
             return new Point(period, null, true);
         }
-        return new Point(period, value.getValue(), false);
+        return new Point(period, value.value(), false);
     }
 }

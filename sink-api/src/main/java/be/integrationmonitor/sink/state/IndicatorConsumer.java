@@ -1,7 +1,7 @@
 package be.integrationmonitor.sink.state;
 
-import be.integrationmonitor.indicators.IndicatorValue;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -19,9 +19,9 @@ public class IndicatorConsumer {
     }
 
     @Incoming("indicators")
-    public void apply(ConsumerRecord<String, IndicatorValue> record) {
+    public void apply(ConsumerRecord<String, GenericRecord> record) {
         if (record.value() != null) {
-            state.apply(record.value());
+            state.apply(CellValue.of(record.value()));
         }
     }
 }

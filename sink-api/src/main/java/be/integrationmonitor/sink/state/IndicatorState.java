@@ -1,6 +1,5 @@
 package be.integrationmonitor.sink.state;
 
-import be.integrationmonitor.indicators.IndicatorValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -16,22 +15,22 @@ import java.util.concurrent.ConcurrentSkipListMap;
 @ApplicationScoped
 public class IndicatorState {
 
-    private final Map<SeriesKey, NavigableMap<String, IndicatorValue>> series = new ConcurrentHashMap<>();
+    private final Map<SeriesKey, NavigableMap<String, CellValue>> series = new ConcurrentHashMap<>();
     /** The first period holding data, per granularity. */
     private final Map<String, String> firstPeriod = new ConcurrentHashMap<>();
 
-    public void apply(IndicatorValue value) {
-        SeriesKey key = new SeriesKey(value.getIndicator(), value.getGranularity(), value.getGeo());
-        series.computeIfAbsent(key, k -> new ConcurrentSkipListMap<>()).put(value.getPeriod(), value);
-        firstPeriod.merge(value.getGranularity(), value.getPeriod(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    public void apply(CellValue value) {
+        SeriesKey key = new SeriesKey(value.indicator(), value.granularity(), value.geo());
+        series.computeIfAbsent(key, k -> new ConcurrentSkipListMap<>()).put(value.period(), value);
+        firstPeriod.merge(value.granularity(), value.period(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
     }
 
     public Optional<String> firstPeriod(String granularity) {
         return Optional.ofNullable(firstPeriod.get(granularity));
     }
 
-    public Optional<IndicatorValue> value(SeriesKey key, String period) {
-        NavigableMap<String, IndicatorValue> values = series.get(key);
+    public Optional<CellValue> value(SeriesKey key, String period) {
+        NavigableMap<String, CellValue> values = series.get(key);
         return values == null ? Optional.empty() : Optional.ofNullable(values.get(period));
     }
 }
