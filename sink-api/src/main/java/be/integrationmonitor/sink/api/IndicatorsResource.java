@@ -2,6 +2,7 @@ package be.integrationmonitor.sink.api;
 
 import be.integrationmonitor.geo.GeoUnit;
 import be.integrationmonitor.geo.GeoUnits;
+import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.periods.Granularity;
 import be.integrationmonitor.sink.state.IndicatorState;
 import be.integrationmonitor.sink.state.SeriesKey;
@@ -17,14 +18,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Set;
 
 /** The indicator series. */
 @Path("/v1/indicators")
 @Produces(MediaType.APPLICATION_JSON)
 public class IndicatorsResource {
-
-    static final Set<String> CATALOGUE = Set.of("protected_persons");
 
     private final IndicatorState state;
     private final Clock clock = Clock.systemUTC();
@@ -38,7 +36,7 @@ public class IndicatorsResource {
     public Series series(@PathParam("id") String id, @QueryParam("geo") String geo,
                          @QueryParam("granularity") @DefaultValue("month") String granularityId,
                          @QueryParam("from") String from, @QueryParam("to") String to) {
-        if (!CATALOGUE.contains(id)) {
+        if (Catalogue.byId(id).isEmpty()) {
             throw new ApiException(Response.Status.NOT_FOUND, "id", "no indicator with this id; see GET /v1/indicators");
         }
         if (geo == null) {
