@@ -64,10 +64,11 @@ public final class LocalStack implements AutoCloseable {
             Service streams = Service.start("streams", options.streamsPort(), "384m", logs,
                     with(common, "im.state.dir", data.resolve("streams-state")), Map.of());
             started.add(streams);
-            Service sinkApi = Service.start("sink-api", options.apiPort(), "256m", logs, common, Map.of());
+            Service sinkApi = Service.start("sink-api", options.apiPort(), "256m", logs,
+                    with(common, "quarkus.profile", "local"), Map.of());
             started.add(sinkApi);
             Service producers = Service.start("producers", options.pushPort(), "256m", logs,
-                    with(common, "quarkus.profile", "local"),
+                    with(with(common, "quarkus.profile", "local"), "im.inbox.dir", data.resolve("inbox")),
                     Map.of("IM_PSEUDONYMISATION_KEY", pseudonymisationKey(data)));
             started.add(producers);
             CompletableFuture.allOf(started.stream()

@@ -18,27 +18,46 @@ public final class PushClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String pushUrl;
     private final String token;
 
     public PushClient(String pushUrl, String token) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), pushUrl, token);
+    }
+
+    private PushClient(HttpClient http, String pushUrl, String token) {
+        this.http = http;
         this.pushUrl = pushUrl;
         this.token = token;
     }
 
+    /** The same push API as another partner, sharing this client's connections. */
+    public PushClient as(String otherToken) {
+        return new PushClient(http, pushUrl, otherToken);
+    }
+
     /** Pushes the events as one NDJSON request; returns the HTTP status and the parsed answer. */
     public Answer push(List<Map<String, Object>> events) {
-        String body = events.stream().map(PushClient::json).collect(Collectors.joining("\n"));
+        return send("application/x-ndjson", events.stream().map(PushClient::json).collect(Collectors.joining("\n")));
+    }
+
+    /** Pushes one event as {@code application/json}. */
+    public Answer pushOne(Map<String, Object> event) {
+        return send("application/json", json(event));
+    }
+
+    private Answer send(String contentType, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(pushUrl + "/v1/events"))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/x-ndjson")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+            return new Answer(response.statusCode(), JSON.readTree(response.body()),
+                    response.headers().firstValueAsLong("Retry-After").orElse(0));
         } catch (IOException e) {
             throw new UncheckedIOException("push to " + pushUrl + " failed", e);
         } catch (InterruptedException e) {
@@ -55,7 +74,7 @@ public final class PushClient {
         }
     }
 
-    /** The push API's answer. */
-    public record Answer(int status, JsonNode body) {
+    /** The push API's answer; {@code retryAfterSeconds} is 0 unless a 503 says when to come back. */
+    public record Answer(int status, JsonNode body, long retryAfterSeconds) {
     }
 }

@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy;
 
+import be.integrationmonitor.deploy.feed.FeedPusher;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +17,12 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Runnable {
 
     private static final int INITIAL_PERSONS = 2_000;
+    /** The local profile's analyst (sink-api application.properties). */
+    static final String ANALYST_TOKEN = "dev-analyst";
     private static final int PERSONS_PER_TICK = 5;
+    private static final long FEED_SEED = 1;
+    /** Temporary protection for people from Ukraine started in March 2022. */
+    private static final LocalDate FEED_FROM = LocalDate.of(2022, 3, 1);
 
     @Option(names = "--data-dir", defaultValue = "local-data", description = "Where all data and logs go (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -54,7 +60,10 @@ final class RunCommand implements Runnable {
                 dataDir.toAbsolutePath());
         System.out.println("[run] indicators API : " + stack.apiUrl()
                 + "/v1/indicators/protected_persons?geo=21004&granularity=month");
+        System.out.println("[run] dashboard      : " + stack.apiUrl() + "/");
         System.out.println("[run] Swagger UI     : " + stack.apiUrl() + "/q/swagger-ui");
+        System.out.println("[run] exact values   : add -H 'Authorization: Bearer " + ANALYST_TOKEN
+                + "' (development analyst token)");
         System.out.println("[run] partner push   : " + stack.pushUrl() + "/v1/events (Swagger UI: "
                 + stack.pushUrl() + "/q/swagger-ui)");
         if (syntheticFeed) {
@@ -69,17 +78,16 @@ final class RunCommand implements Runnable {
     }
 
     private static void startFeed(LocalStack stack, ScheduledExecutorService feed) {
-        PushClient client = new PushClient(stack.pushUrl(), SyntheticFeed.IMMIGRATION_OFFICE_TOKEN);
-        AtomicInteger next = new AtomicInteger(INITIAL_PERSONS);
-        for (int from = 0; from < INITIAL_PERSONS; from += 500) {
-            client.push(SyntheticFeed.persons(from, from + 500, LocalDate.now()));
-        }
-        System.out.println("[run] synthetic feed: " + INITIAL_PERSONS + " persons pushed; "
+        SyntheticFeed persons = new SyntheticFeed(FEED_SEED, FEED_FROM, LocalDate.now());
+        FeedPusher pusher = new FeedPusher(stack.pushUrl(), 4);
+        pusher.push(persons.persons(0, INITIAL_PERSONS), n -> { });
+        System.out.println("[run] synthetic feed: " + INITIAL_PERSONS + " persons pushed by their partners; "
                 + PERSONS_PER_TICK + " more every 10 s (--no-synthetic-feed to switch off)");
+        AtomicInteger next = new AtomicInteger(INITIAL_PERSONS);
         feed.scheduleWithFixedDelay(() -> {
             try {
                 int from = next.getAndAdd(PERSONS_PER_TICK);
-                client.push(SyntheticFeed.persons(from, from + PERSONS_PER_TICK, LocalDate.now()));
+                pusher.push(persons.persons(from, from + PERSONS_PER_TICK), n -> { });
             } catch (RuntimeException e) {
                 System.out.println("[run] synthetic feed: " + e.getMessage());
             }

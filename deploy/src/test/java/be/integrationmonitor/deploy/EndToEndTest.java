@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
  * The walking skeleton through real components: events pushed over HTTP to the producers, Avro on
@@ -77,11 +79,37 @@ class EndToEndTest {
         awaitSeries("21004" + range, "[0.0, 7.0, 7.0, 6.0, 6.0]");
         awaitSeries("04000" + range, "[0.0, 9.0, 9.0, 8.0, 8.0]");
         awaitSeries("01000" + range, "[0.0, 9.0, 9.0, 8.0, 8.0]");
-        JsonNode anderlecht = get("/v1/indicators/protected_persons?geo=21001" + range);
+        JsonNode anderlecht = get("/v1/indicators/protected_persons?geo=21001" + range, null);
         assertThat(anderlecht.get("level").asText()).isEqualTo("municipality");
         assertThat(anderlecht.get("points").get(1).get("suppressed").asBoolean())
                 .as("2 persons are withheld from the public").isTrue();
         assertThat(anderlecht.get("points").get(1).get("value").isNull()).isTrue();
+    }
+
+    @Test
+    void anErasedPersonLeavesEveryIndicator() throws Exception {
+        Random random = new Random(2);
+        List<String> numbers = new ArrayList<>();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            numbers.add(SyntheticFeed.nationalNumber(1970 + i, random));
+            events.add(protection(numbers.get(i), "2023-06-12", "44021", "GRANTED"));
+        }
+        assertThat(immigrationOffice.push(events).status()).isEqualTo(202);
+        String range = "&granularity=month&from=2023-05&to=2023-07";
+        awaitSeries("44021" + range, "[0.0, 6.0, 6.0]");
+
+        Path key = options.dataDir().resolve("secrets/pseudonymisation.key");
+        int exit = new CommandLine(new EraseCommand()).execute("--bootstrap-servers",
+                stack.platform().bootstrapServers(), "--national-number", numbers.get(0), "--key-file", key.toString());
+        assertThat(exit).isZero();
+        awaitSeries("44021" + range, "[0.0, 5.0, 5.0]");
+
+        // the erased person's events never count again, even when re-sent
+        assertThat(immigrationOffice.push(List.of(protection(numbers.get(0), "2023-07-03", "44021", "GRANTED")))
+                .status()).isEqualTo(202);
+        Thread.sleep(3_000);
+        awaitSeries("44021" + range, "[0.0, 5.0, 5.0]");
     }
 
     @Test
@@ -112,12 +140,12 @@ class EndToEndTest {
         return event;
     }
 
-    /** Polls the series until its values are the expected ones (the engine is asynchronous). */
+    /** Polls the analysts' exact series until it holds the expected values (the engine is asynchronous). */
     private static void awaitSeries(String query, String expectedValues) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String values = null;
         while (System.nanoTime() < deadline) {
-            JsonNode series = get("/v1/indicators/protected_persons?geo=" + query);
+            JsonNode series = get("/v1/indicators/protected_persons?geo=" + query, RunCommand.ANALYST_TOKEN);
             values = series.get("points").findValuesAsText("value").toString();
             if (values.equals(expectedValues)) {
                 return;
@@ -127,9 +155,13 @@ class EndToEndTest {
         assertThat(values).as("series for " + query).isEqualTo(expectedValues);
     }
 
-    private static JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.apiUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** GETs a sink API path, as an analyst when a token is given, else as the public. */
+    private static JsonNode get(String path, String analystToken) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.apiUrl() + path));
+        if (analystToken != null) {
+            request.header("Authorization", "Bearer " + analystToken);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -21,9 +21,14 @@ public final class EventType<V extends SpecificRecord> {
             IncomeSupportDecided.getClassSchema());
     public static final EventType<HousingAidGranted> HOUSING_AID_GRANTED = new EventType<>(
             "HousingAidGranted", "housing-aid-granted", HousingAidGranted.class, HousingAidGranted.getClassSchema());
+    /** Optional partner kind {@code reception} (Fedasil). */
+    public static final EventType<ReceptionPlacementChanged> RECEPTION_PLACEMENT_CHANGED = new EventType<>(
+            "ReceptionPlacementChanged", "reception-placement-changed", ReceptionPlacementChanged.class,
+            ReceptionPlacementChanged.getClassSchema());
 
     public static final List<EventType<?>> ALL = List.of(
-            PROTECTION_STATUS_CHANGED, RESIDENCE_CHANGED, INCOME_SUPPORT_DECIDED, HOUSING_AID_GRANTED);
+            PROTECTION_STATUS_CHANGED, RESIDENCE_CHANGED, INCOME_SUPPORT_DECIDED, HOUSING_AID_GRANTED,
+            RECEPTION_PLACEMENT_CHANGED);
 
     private final String name;
     private final String topic;

@@ -6,8 +6,10 @@ import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -26,6 +28,8 @@ public final class Topics {
     public static final String INDICATORS = "indicators";
     /** Records the engine could not process, with headers saying where they came from and why. */
     public static final String DEAD_LETTER = "dead-letter";
+    /** Operators' erasure requests: key personRef; compacted, so a request is kept for replays. */
+    public static final String ERASURES = "erasures";
 
     private final Map<String, Object> serdeConfig;
 
@@ -48,8 +52,24 @@ public final class Topics {
         return new Topic<>(type.topic(), Serdes.String(), avro());
     }
 
+    /**
+     * Values of any event type as generic records, read with the schema they were written with: for
+     * a consumer of several event topics that must read every compatible version of each schema.
+     */
+    public Serde<GenericRecord> eventSerde() {
+        Map<String, Object> generic = new HashMap<>(serdeConfig);
+        generic.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
+        AvroSerde<GenericRecord> serde = new AvroSerde<>();
+        serde.configure(generic, false);
+        return serde;
+    }
+
     public Topic<String, IndicatorValue> indicators() {
         return new Topic<>(INDICATORS, Serdes.String(), avro());
+    }
+
+    public Topic<String, String> erasures() {
+        return new Topic<>(ERASURES, Serdes.String(), Serdes.String());
     }
 
     public Topic<byte[], byte[]> deadLetter() {
@@ -71,6 +91,8 @@ public final class Topics {
         topics.add(new NewTopic(INDICATORS, partitions, replicationFactor)
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         topics.add(new NewTopic(DEAD_LETTER, partitions, replicationFactor));
+        topics.add(new NewTopic(ERASURES, partitions, replicationFactor)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
         return topics;
     }
 }

@@ -4,7 +4,7 @@ import be.integrationmonitor.api.FieldError;
 import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.geo.GeoUnits;
 import be.integrationmonitor.producers.partner.Partner;
-import be.integrationmonitor.producers.pseudonym.NationalNumber;
+import be.integrationmonitor.pseudonym.NationalNumber;
 import be.integrationmonitor.producers.pseudonym.Pseudonymiser;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +36,8 @@ public class EventMapper {
     public static final LocalDate EARLIEST = LocalDate.of(2022, 1, 1);
     static final int MAX_DAYS_AHEAD = 366;
     private static final String NATIONAL_NUMBER = "nationalNumber";
+    /** Resolves the generated classes through this module's class loader (Quarkus' in tests and dev mode). */
+    private static final SpecificData AVRO = new SpecificData(EventMapper.class.getClassLoader());
 
     private final Pseudonymiser pseudonymiser;
     private final Clock clock;
@@ -53,7 +55,7 @@ public class EventMapper {
     public MappingResult map(JsonNode json, Partner partner) {
         List<FieldError> errors = new ArrayList<>();
         if (json == null || !json.isObject()) {
-            return new MappingResult.Rejected(null, List.of(new FieldError("", "an event must be a JSON object")), false);
+            return new MappingResult.Rejected(null, List.of(new FieldError("", "not a JSON object: each event (each NDJSON line) must be one JSON object")), false);
         }
         String eventId = text(json, "eventId");
         Optional<EventType<?>> type = Optional.ofNullable(text(json, "type")).flatMap(EventType::byName);
@@ -71,7 +73,7 @@ public class EventMapper {
         }
 
         Schema schema = type.get().schema();
-        SpecificRecord record = (SpecificRecord) SpecificData.getForSchema(schema).newRecord(null, schema);
+        SpecificRecord record = (SpecificRecord) AVRO.newRecord(null, schema);
         Instant recordedAt = recordedAt(json, errors);
         String personRef = personRef(json, errors);
         for (Schema.Field field : schema.getFields()) {
@@ -158,7 +160,7 @@ public class EventMapper {
         JsonNode node = json.get(field.name());
         if (node == null || node.isNull()) {
             if (field.hasDefaultValue()) {
-                return SpecificData.get().getDefaultValue(field);
+                return AVRO.getDefaultValue(field);
             }
             errors.add(new FieldError(field.name(), "required"));
             return null;
@@ -182,7 +184,7 @@ public class EventMapper {
                 case DOUBLE -> node.isNumber() ? node.asDouble() : null;
                 case BOOLEAN -> node.isBoolean() ? node.asBoolean() : null;
                 case ENUM -> node.isTextual() && schema.hasEnumSymbol(node.asText())
-                        ? SpecificData.getForSchema(schema).createEnum(node.asText(), schema) : null;
+                        ? AVRO.createEnum(node.asText(), schema) : null;
                 default -> null;
             };
         } catch (DateTimeParseException e) {

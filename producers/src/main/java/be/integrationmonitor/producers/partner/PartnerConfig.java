@@ -1,6 +1,7 @@
 package be.integrationmonitor.producers.partner;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithParentName;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,10 +14,12 @@ import java.util.Set;
  * im.partners."ocmw-44021".event-types=IncomeSupportDecided,HousingAidGranted
  * im.partners."ocmw-44021".token-sha256=&lt;hex SHA-256 of the partner's token&gt;
  * </pre>
+ * plus, for the local run only, {@code im.dev-partners=true}: see {@link DevPartners}.
  */
-@ConfigMapping(prefix = "im")
+@ConfigMapping(prefix = "im.partners")
 public interface PartnerConfig {
 
+    @WithParentName
     Map<String, PartnerEntry> partners();
 
     interface PartnerEntry {

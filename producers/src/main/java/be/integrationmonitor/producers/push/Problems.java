@@ -11,13 +11,13 @@ final class Problems {
     private Problems() {
     }
 
-    static Response response(Response.Status status, String detail) {
+    static Response.ResponseBuilder response(Response.Status status, String detail) {
         return response(status.getStatusCode(), status.getReasonPhrase(), detail, null, null);
     }
 
-    static Response response(int status, String title, String detail, List<FieldError> errors, List<LineResult> results) {
+    static Response.ResponseBuilder response(int status, String title, String detail, List<FieldError> errors,
+                                             List<LineResult> results) {
         return Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, detail, errors, results))
-                .build();
+                .entity(new Problem("about:blank", title, status, detail, errors, results));
     }
 }

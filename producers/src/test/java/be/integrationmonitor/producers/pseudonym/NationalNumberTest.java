@@ -3,6 +3,7 @@ package be.integrationmonitor.producers.pseudonym;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import be.integrationmonitor.pseudonym.NationalNumber;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 

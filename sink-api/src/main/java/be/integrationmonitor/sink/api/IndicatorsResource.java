@@ -1,68 +1,77 @@
 package be.integrationmonitor.sink.api;
 
 import be.integrationmonitor.geo.GeoUnit;
-import be.integrationmonitor.geo.GeoUnits;
 import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.periods.Granularity;
 import be.integrationmonitor.sink.state.IndicatorState;
-import be.integrationmonitor.sink.state.SeriesKey;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The indicator series. */
+/** The catalogue and the series of one indicator. */
 @Path("/v1/indicators")
-@Produces(MediaType.APPLICATION_JSON)
 public class IndicatorsResource {
 
     private final IndicatorState state;
-    private final Clock clock = Clock.systemUTC();
+    private final IndicatorViews views;
+    private final Access access;
+    private final Rendered catalogue;
 
-    public IndicatorsResource(IndicatorState state) {
+    public IndicatorsResource(IndicatorState state, IndicatorViews views, Access access, ObjectMapper mapper) {
         this.state = state;
+        this.views = views;
+        this.access = access;
+        this.catalogue = Format.json(mapper, Catalogue.V1.stream().map(CatalogueEntry::of).toList());
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The indicator catalogue: id, names (nl, fr, en), kind, unit, precise definition")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogueEntry[].class)))
+    public Response catalogue(@Context Request request) {
+        return Answers.respond(request, Viewer.PUBLIC, catalogue);
     }
 
     @GET
     @Path("/{id}")
-    public Series series(@PathParam("id") String id, @QueryParam("geo") String geo,
-                         @QueryParam("granularity") @DefaultValue("month") String granularityId,
-                         @QueryParam("from") String from, @QueryParam("to") String to) {
-        if (Catalogue.byId(id).isEmpty()) {
-            throw new ApiException(Response.Status.NOT_FOUND, "id", "no indicator with this id; see GET /v1/indicators");
-        }
-        if (geo == null) {
-            throw new ApiException(Response.Status.BAD_REQUEST, "geo", "required: the NIS code of a geo unit, e.g. 21004");
-        }
-        GeoUnit unit = GeoUnits.get().unit(geo).orElseThrow(() ->
-                new ApiException(Response.Status.NOT_FOUND, "geo", "no geo unit with this NIS code; see GET /v1/geo"));
-        Granularity granularity = Granularity.byId(granularityId).orElseThrow(() ->
-                new ApiException(Response.Status.BAD_REQUEST, "granularity", "must be week or month"));
-        LocalDate today = LocalDate.now(clock);
-        LocalDate first = state.firstPeriod(granularity.id()).map(granularity::parse).orElse(today);
-        LocalDate start = from == null ? first : period(granularity, "from", from);
-        LocalDate end = to == null ? today : period(granularity, "to", to);
-        SeriesKey key = new SeriesKey(id, granularity.id(), geo);
-        List<Point> points = granularity.labels(start, end).stream()
-                .map(period -> Disclosure.publicPoint(period, state.value(key, period).orElse(null)))
-                .toList();
-        return new Series(id, geo, unit.level().id(), granularity.id(), points);
-    }
-
-    private static LocalDate period(Granularity granularity, String parameter, String label) {
-        try {
-            return granularity.parse(label);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(Response.Status.BAD_REQUEST, parameter,
-                    granularity == Granularity.WEEK ? "must be an ISO week like 2023-W14" : "must be a month like 2023-04");
-        }
+    @Produces({MediaType.APPLICATION_JSON, Format.TEXT_CSV})
+    @Operation(summary = "One indicator for one geo unit over time (JSON, or CSV on Accept: text/csv or format=csv)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Series.class)))
+    public Response series(@Context Request request, @Context HttpHeaders headers, @PathParam("id") String id,
+                           @Parameter(description = "NIS code, e.g. 21004") @QueryParam("geo") String geo,
+                           @QueryParam("granularity") @DefaultValue("month") String granularityId,
+                           @Parameter(description = "first period; default: the first with data") @QueryParam("from") String from,
+                           @Parameter(description = "last period; default: the current one") @QueryParam("to") String to,
+                           @Parameter(description = "json or csv; default: by Accept") @QueryParam("format") String format,
+                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Viewer viewer = access.viewer(authorization);
+        IndicatorDefinition indicator = Params.indicator(id);
+        GeoUnit unit = Params.geo(geo);
+        Granularity granularity = Params.granularity(granularityId);
+        Params.available(indicator, granularity);
+        LocalDate today = Params.today();
+        LocalDate start = from == null ? state.firstPeriod(granularity.id()).map(granularity::parse).orElse(today)
+                : Params.period(granularity, "from", from);
+        LocalDate end = to == null ? today : Params.period(granularity, "to", to);
+        Format chosen = Format.of(format, headers);
+        return Answers.respond(request, viewer,
+                views.series(indicator, unit, granularity, granularity.labels(start, end), viewer, chosen));
     }
 }

@@ -3,17 +3,26 @@ package be.integrationmonitor.sink.state;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * One record of the {@code indicators} topic as the sink keeps it. Read from the writer's schema
- * (generic Avro), so the sink reads any compatible version of IndicatorValue.
+ * One record of the {@code indicators} topic. Read from the writer's schema (generic Avro), so the
+ * sink reads any compatible version of IndicatorValue.
  */
-public record CellValue(String indicator, String granularity, String geo, String level, String period,
-                        Double value, long count) {
+public record CellValue(String indicator, String granularity, String geo, String period, Cell cell) {
 
     public static CellValue of(GenericRecord record) {
         Object value = record.get("value");
+        Object numerator = record.get("numerator");
         return new CellValue(text(record, "indicator"), text(record, "granularity"), text(record, "geo"),
-                text(record, "level"), text(record, "period"),
-                value == null ? null : ((Number) value).doubleValue(), ((Number) record.get("count")).longValue());
+                text(record, "period"), new Cell(value == null ? Double.NaN : ((Number) value).doubleValue(),
+                ((Number) record.get("count")).longValue(), numerator == null ? -1 : ((Number) numerator).longValue()));
+    }
+
+    /** A tombstone: the cell of key {@code indicator/granularity/geo/period} is gone (back to absent). */
+    public static CellValue deleted(String key) {
+        String[] parts = key.split("/", -1);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("not an indicators key");
+        }
+        return new CellValue(parts[0], parts[1], parts[2], parts[3], null);
     }
 
     private static String text(GenericRecord record, String field) {

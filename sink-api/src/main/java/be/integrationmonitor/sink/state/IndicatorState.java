@@ -1,36 +1,83 @@
 package be.integrationmonitor.sink.state;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The current value of every cell of the {@code indicators} topic, by series and period. A cell
- * absent from the topic is 0 (the engine emits only what persons or events contribute to).
+ * The current value of every cell of the {@code indicators} topic: per (indicator, granularity),
+ * per period, an array of cells by {@link GeoTree} number; null is an absent cell.
+ *
+ * <p>One writer (the feed), many readers. Cells are immutable, so a reader sees either the old or
+ * the new one. Every change bumps the version of its (granularity, period) after the write: a
+ * cache stamped with the version read before computing is never newer than its content.
  * Period labels of one granularity sort as strings in time order (2023-W05, 2023-04).
  */
 @ApplicationScoped
 public class IndicatorState {
 
-    private final Map<SeriesKey, NavigableMap<String, CellValue>> series = new ConcurrentHashMap<>();
-    /** The first period holding data, per granularity. */
-    private final Map<String, String> firstPeriod = new ConcurrentHashMap<>();
+    private final GeoTree geo = GeoTree.belgium();
+    private final Map<String, NavigableMap<String, Cell[]>> columns = new ConcurrentHashMap<>();
+    private final Map<String, NavigableSet<String>> periods = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+    private final AtomicLong cells = new AtomicLong();
 
-    public void apply(CellValue value) {
-        SeriesKey key = new SeriesKey(value.indicator(), value.granularity(), value.geo());
-        series.computeIfAbsent(key, k -> new ConcurrentSkipListMap<>()).put(value.period(), value);
-        firstPeriod.merge(value.granularity(), value.period(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+    public IndicatorState(MeterRegistry registry) {
+        Gauge.builder("im.sink.cells", cells, AtomicLong::get)
+                .description("cells of the indicators topic held in memory").register(registry);
+    }
+
+    /** Applies a record of the topic; false when its geo unit is unknown. */
+    public boolean apply(CellValue update) {
+        int unit = geo.index(update.geo());
+        if (unit < 0) {
+            return false;
+        }
+        Cell[] column = columns.computeIfAbsent(update.indicator() + "/" + update.granularity(),
+                        k -> new ConcurrentSkipListMap<>())
+                .computeIfAbsent(update.period(), p -> new Cell[geo.size()]);
+        Cell previous = column[unit];
+        if (update.cell() == null ? previous == null : update.cell().equals(previous)) {
+            return true;
+        }
+        column[unit] = update.cell();
+        cells.addAndGet((update.cell() == null ? 0 : 1) - (previous == null ? 0 : 1));
+        periods.computeIfAbsent(update.granularity(), g -> new ConcurrentSkipListSet<>()).add(update.period());
+        versions.computeIfAbsent(update.granularity() + "/" + update.period(), k -> new AtomicLong()).incrementAndGet();
+        return true;
+    }
+
+    /** The cells of one indicator and period by geo number, null when nothing was ever received. */
+    public Cell[] column(String indicator, String granularity, String period) {
+        NavigableMap<String, Cell[]> byPeriod = columns.get(indicator + "/" + granularity);
+        return byPeriod == null ? null : byPeriod.get(period);
+    }
+
+    public Cell cell(String indicator, String granularity, String period, int geoUnit) {
+        Cell[] column = column(indicator, granularity, period);
+        return column == null ? null : column[geoUnit];
+    }
+
+    /** Bumped on every change of a cell of this granularity and period. */
+    public long version(String granularity, String period) {
+        AtomicLong version = versions.get(granularity + "/" + period);
+        return version == null ? 0 : version.get();
     }
 
     public Optional<String> firstPeriod(String granularity) {
-        return Optional.ofNullable(firstPeriod.get(granularity));
+        NavigableSet<String> labels = periods.get(granularity);
+        return labels == null || labels.isEmpty() ? Optional.empty() : Optional.of(labels.first());
     }
 
-    public Optional<CellValue> value(SeriesKey key, String period) {
-        NavigableMap<String, CellValue> values = series.get(key);
-        return values == null ? Optional.empty() : Optional.ofNullable(values.get(period));
+    public long cells() {
+        return cells.get();
     }
 }

@@ -2,26 +2,22 @@ package be.integrationmonitor.sink.api;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 
-import be.integrationmonitor.indicators.IndicatorValue;
-import be.integrationmonitor.platform.LocalPlatform;
 import be.integrationmonitor.platform.PlatformTestResource;
-import be.integrationmonitor.topics.Topic;
-import be.integrationmonitor.topics.Topics;
+import be.integrationmonitor.sink.IndicatorsTopic;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The series endpoint over records written to the real {@code indicators} topic. */
+/** The catalogue, the geo units and the series endpoint over records written to the real {@code indicators} topic. */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
 class IndicatorsResourceTest {
@@ -29,37 +25,66 @@ class IndicatorsResourceTest {
     private static final String SERIES = "/v1/indicators/protected_persons";
 
     @BeforeAll
-    static void writeIndicators() throws Exception {
-        LocalPlatform platform = LocalPlatform.shared();
-        Topic<String, IndicatorValue> topic = new Topics(platform.registry()).indicators();
-        try (KafkaProducer<String, IndicatorValue> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
-                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            send(producer, topic, "44021", "2024-02", 12);
-            send(producer, topic, "44021", "2024-03", 3);
-            send(producer, topic, "44021", "2024-04", 9);
-            send(producer, topic, "44021", "2024-04", 0);
-            producer.flush();
+    static void writeIndicators() {
+        // Ghent (44021) in East Flanders (40000): the only persons there, so nothing is withheld.
+        try (IndicatorsTopic topic = new IndicatorsTopic()) {
+            for (String geo : new String[] {"44021", "40000", "02000", "01000"}) {
+                topic.count("protected_persons", "month", geo, "2024-02", 12)
+                        .count("protected_persons", "month", geo, "2024-03", 30)
+                        .count("protected_persons", "month", geo, "2024-04", 9)
+                        .count("protected_persons", "month", geo, "2024-04", 0);
+            }
         }
     }
 
-    private static void send(KafkaProducer<String, IndicatorValue> producer, Topic<String, IndicatorValue> topic,
-                             String geo, String period, long count) {
-        IndicatorValue value = IndicatorValue.newBuilder().setIndicator("protected_persons").setGranularity("month")
-                .setGeo(geo).setLevel("municipality").setPeriod(period).setValue((double) count).setCount(count).build();
-        producer.send(new ProducerRecord<>(topic.name(), "protected_persons/month/" + geo + "/" + period, value));
-    }
-
     @Test
-    void servesTheLatestValueOfEachPeriodWithSmallCountsWithheld() {
+    void servesTheLatestValueOfEachPeriodWithAbsentCellsAsZero() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().queryParam("geo", "44021").queryParam("from", "2024-01").queryParam("to", "2024-05")
                         .when().get(SERIES)
                         .then().statusCode(200)
                         .body("level", equalTo("municipality"))
                         .body("points.period", contains("2024-01", "2024-02", "2024-03", "2024-04", "2024-05"))
-                        .body("points.value", contains(0.0f, 12.0f, null, 0.0f, 0.0f))
-                        .body("points.suppressed", contains(false, false, true, false, false)));
+                        .body("points.value", contains(0.0f, 12.0f, 30.0f, 0.0f, 0.0f))
+                        .body("points.suppressed", contains(false, false, false, false, false))
+                        .body("points[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("count"))));
+    }
+
+    @Test
+    void servesTheSeriesAsCsvOnAcceptOrFormat() {
+        String expected = "indicator,geo,level,granularity,period,value,suppressed\r\n"
+                + "protected_persons,44021,municipality,month,2024-03,30,false\r\n";
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().accept("text/csv").queryParam("geo", "44021").queryParam("from", "2024-03").queryParam("to", "2024-03")
+                        .when().get(SERIES).then().statusCode(200).contentType(containsString("text/csv"))
+                        .body(equalTo(expected)));
+        given().queryParam("format", "csv").queryParam("geo", "44021").queryParam("from", "2024-03")
+                .queryParam("to", "2024-03").when().get(SERIES)
+                .then().statusCode(200).header("Content-Disposition", containsString(".csv")).body(equalTo(expected));
+    }
+
+    @Test
+    void listsTheCatalogueWithNamesKindUnitAndDefinition() {
+        given().when().get("/v1/indicators").then().statusCode(200)
+                .body("", hasSize(12))
+                .body("id", hasItems("protected_persons", "income_support_rate", "housing_aid_grants_4w"))
+                .body("find { it.id == 'income_support_rate' }.names.fr", equalTo("Taux d'aide au revenu"))
+                .body("find { it.id == 'income_support_rate' }.kind", equalTo("ratio"))
+                .body("find { it.id == 'income_support_rate' }.unit", equalTo("%"))
+                .body("find { it.id == 'housing_aid_grants_4w' }.granularities", contains("week"))
+                .body("find { it.id == 'protected_persons' }.definition", containsString("last day of the period"));
+    }
+
+    @Test
+    void listsTheGeoUnitsWithTheirParents() {
+        given().when().get("/v1/geo").then().statusCode(200)
+                .body("findAll { it.level == 'municipality' }", hasSize(565))
+                .body("findAll { it.level == 'province' }", hasSize(10))
+                .body("find { it.code == '21004' }.parent", equalTo("04000"))
+                .body("find { it.code == '21004' }.names.fr", equalTo("Bruxelles"))
+                .body("find { it.code == '44021' }.parent", equalTo("40000"))
+                .body("find { it.code == '04000' }.level", equalTo("region"))
+                .body("find { it.code == '01000' }.parent", equalTo(null));
     }
 
     @Test
@@ -72,6 +97,14 @@ class IndicatorsResourceTest {
         given().queryParam("geo", "44021").queryParam("granularity", "day").when().get(SERIES)
                 .then().statusCode(400).body("errors.field", hasItem("granularity"));
         given().queryParam("geo", "44021").queryParam("granularity", "week").queryParam("from", "2024-13")
-                .when().get(SERIES).then().statusCode(400).body("errors.field", hasItem("from"));
+                .when().get(SERIES).then().statusCode(400).body("errors.field", hasItem("from"))
+                .body("detail", containsString("ISO week"));
+        given().queryParam("geo", "44021").queryParam("to", "2024-W02")
+                .when().get(SERIES).then().statusCode(400).body("errors.field", hasItem("to"));
+        given().queryParam("geo", "44021").queryParam("granularity", "month")
+                .when().get("/v1/indicators/housing_aid_grants_4w").then().statusCode(400)
+                .body("errors.field", hasItem("granularity"));
+        given().queryParam("geo", "44021").queryParam("format", "xml")
+                .when().get(SERIES).then().statusCode(400).body("errors.field", hasItem("format"));
     }
 }

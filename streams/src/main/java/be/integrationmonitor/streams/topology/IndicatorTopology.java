@@ -1,73 +1,91 @@
 package be.integrationmonitor.streams.topology;
 
 import be.integrationmonitor.events.EventType;
-import be.integrationmonitor.events.ProtectionStatusChanged;
-import be.integrationmonitor.geo.GeoUnits;
 import be.integrationmonitor.indicators.IndicatorValue;
-import be.integrationmonitor.streams.indicator.Cell;
-import be.integrationmonitor.streams.indicator.PersonIndicator;
-import be.integrationmonitor.streams.indicator.ProtectedPersons;
+import be.integrationmonitor.streams.indicator.Indicators;
 import be.integrationmonitor.streams.person.PersonTimeline;
 import be.integrationmonitor.streams.person.TimelineEvent;
 import be.integrationmonitor.topics.Topic;
 import be.integrationmonitor.topics.Topics;
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The indicator engine: events → per-person timelines → per-cell deltas → per-cell sums →
- * the compacted {@code indicators} topic. Every processor, store and internal topic is named.
+ * The indicator engine:
+ * <pre>
+ * event topics + erasures ─▶ person-timeline (store person-timelines)
+ *   ─▶ series-steps (repartition by series) ─▶ series-sum (stores series-steps, series-pending)
+ *   ─▶ indicators (compacted)
+ * </pre>
+ * Every event topic is keyed by personRef, so a person's events meet in one task. Every
+ * processor, store and internal topic is named, so that the topology can evolve.
  */
 public final class IndicatorTopology {
 
-    static final String CELL_STORE = "cell-values";
-    static final List<PersonIndicator> INDICATORS = List.of(new ProtectedPersons());
+    /** The event types the v1 catalogue reads. */
+    static final List<EventType<?>> INPUTS = List.of(EventType.PROTECTION_STATUS_CHANGED, EventType.RESIDENCE_CHANGED,
+            EventType.INCOME_SUPPORT_DECIDED, EventType.HOUSING_AID_GRANTED);
 
     private IndicatorTopology() {
     }
 
-    public static Topology build(Topics topics, Clock clock) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PersonProcessor.STORE),
-                Serdes.String(), new ObjectMapperSerde<>(PersonTimeline.class)));
+    /** @param emitInterval how often changed series are written to the indicators topic */
+    public static Topology build(Topics topics, Clock clock, Duration emitInterval) {
+        return build(topics, clock, emitInterval, Stores::persistentKeyValueStore);
+    }
 
-        Topic<String, ProtectionStatusChanged> protection = topics.event(EventType.PROTECTION_STATUS_CHANGED);
+    /** @param stores makes the state stores by name: RocksDB in production, in memory in fast tests */
+    static Topology build(Topics topics, Clock clock, Duration emitInterval,
+                          Function<String, KeyValueBytesStoreSupplier> stores) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PersonProcessor.STORE),
+                Serdes.String(), new ObjectMapperSerde<>(PersonTimeline.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.STEPS_STORE),
+                Serdes.String(), new ObjectMapperSerde<>(SeriesSteps.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.PENDING_STORE),
+                Serdes.String(), Serdes.Integer()));
+
+        KStream<String, TimelineEvent> events = builder
+                .stream(INPUTS.stream().map(EventType::topic).toList(),
+                        Consumed.with(Serdes.String(), topics.eventSerde()).withName("events-source"))
+                .mapValues((personRef, event) -> EventValidation.check(personRef, timelineEvent(event)),
+                        Named.as("to-timeline-event"));
+        Topic<String, String> erasures = topics.erasures();
+        KStream<String, TimelineEvent> erasureRequests = builder
+                .stream(erasures.name(), Consumed.with(erasures.keySerde(), erasures.valueSerde())
+                        .withName("erasures-source"))
+                .mapValues(request -> TimelineEvent.erasure(), Named.as("to-erasure"));
+
         Topic<String, IndicatorValue> indicators = topics.indicators();
-        builder.stream(protection.name(), Consumed.with(protection.keySerde(), protection.valueSerde())
-                        .withName("protection-status-changed-source"))
-                .mapValues(TimelineEvent::of, Named.as("protection-to-timeline-event"))
-                .process(() -> new PersonProcessor(INDICATORS, clock), Named.as("person-timeline"), PersonProcessor.STORE)
-                .groupByKey(Grouped.with("cell-deltas", Serdes.String(), Serdes.Long()))
-                .reduce(Long::sum, Named.as("cell-sum"), Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(CELL_STORE)
-                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()))
-                .toStream(Named.as("cell-changes"))
-                .mapValues(IndicatorTopology::indicatorValue, Named.as("to-indicator-value"))
-                .to(indicators.name(), Produced.with(indicators.keySerde(), indicators.valueSerde()).withName("indicators-sink"));
+        events.merge(erasureRequests, Named.as("events-and-erasures"))
+                .process(() -> new PersonProcessor(Indicators.ALL), Named.as("person-timeline"), PersonProcessor.STORE)
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("series-steps"))
+                .process(() -> new SeriesProcessor(clock, emitInterval), Named.as("series-sum"),
+                        SeriesProcessor.STEPS_STORE, SeriesProcessor.PENDING_STORE)
+                .to(indicators.name(), Produced.with(indicators.keySerde(), indicators.valueSerde())
+                        .withName("indicators-sink"));
         return builder.build();
     }
 
-    static IndicatorValue indicatorValue(String key, Long count) {
-        Cell cell = Cell.parse(key);
-        return IndicatorValue.newBuilder()
-                .setIndicator(cell.indicator())
-                .setGranularity(cell.granularity())
-                .setGeo(cell.geo())
-                .setLevel(GeoUnits.get().unit(cell.geo()).orElseThrow().level().id())
-                .setPeriod(cell.period())
-                .setValue((double) count)
-                .setCount(count)
-                .build();
-    }
+    private static TimelineEvent timelineEvent(GenericRecord event) {
+        try {
+            return TimelineEvent.of(event);
+        } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+            throw new InvalidEventException("cannot read " + event.getSchema().getName() + ": " + e.getMessage());
+        }
+}
 }

@@ -1,68 +1,69 @@
 package be.integrationmonitor.streams.topology;
 
-import be.integrationmonitor.streams.indicator.Contributions;
-import be.integrationmonitor.streams.indicator.PersonIndicator;
+import be.integrationmonitor.geo.GeoUnits;
 import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.streams.indicator.Contributions;
+import be.integrationmonitor.streams.indicator.Indicator;
+import be.integrationmonitor.streams.period.PeriodAxis;
 import be.integrationmonitor.streams.person.PersonTimeline;
+import be.integrationmonitor.streams.person.Segment;
 import be.integrationmonitor.streams.person.TimelineEvent;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps each person's timeline and, when an event changes it, forwards the change of the
- * person's contribution to every cell: {@code (cell key, delta)}. A repeated eventId changes nothing.
+ * Keeps each person's timeline and, when an event changes it, forwards the steps by which the
+ * person's contribution to each series changes, at every geo level: key = series, value =
+ * {@link StepDelta}. A repeated eventId changes nothing; an erasure retracts everything.
  */
-final class PersonProcessor implements Processor<String, TimelineEvent, String, Long> {
+final class PersonProcessor implements Processor<String, TimelineEvent, String, String> {
 
     static final String STORE = "person-timelines";
 
-    private final List<PersonIndicator> indicators;
-    private final Clock clock;
-    private ProcessorContext<String, Long> context;
+    private final List<Indicator> indicators;
+    private ProcessorContext<String, String> context;
     private KeyValueStore<String, PersonTimeline> timelines;
 
-    PersonProcessor(List<PersonIndicator> indicators, Clock clock) {
+    PersonProcessor(List<Indicator> indicators) {
         this.indicators = indicators;
-        this.clock = clock;
     }
 
     @Override
-    public void init(ProcessorContext<String, Long> context) {
+    public void init(ProcessorContext<String, String> context) {
         this.context = context;
         this.timelines = context.getStateStore(STORE);
     }
 
     @Override
     public void process(Record<String, TimelineEvent> record) {
-        if (record.key() == null || record.value() == null) {
-            return;
-        }
         PersonTimeline before = timelines.get(record.key());
         if (before == null) {
             before = PersonTimeline.empty();
         }
-        LocalDate today = LocalDate.now(clock);
-        PersonTimeline after = before.with(record.value(), today).orElse(null);
+        PersonTimeline after = before.with(record.value()).orElse(null);
         if (after == null) {
             return;
         }
-        Map<String, Long> delta = Contributions.delta(contributions(before, before.asOf()), contributions(after, today));
-        delta.forEach((cell, amount) -> context.forward(record.withKey(cell).withValue(amount)));
+        Contributions.delta(contributions(before), contributions(after), (key, period, delta) -> {
+            String value = StepDelta.format(key.component(), period, delta);
+            for (String geo : GeoUnits.get().rollUp(key.municipality())) {
+                String series = SeriesKey.format(key.indicator(), key.axis().granularity(), geo);
+                context.forward(record.withKey(series).withValue(value));
+            }
+        });
         timelines.put(record.key(), after);
     }
 
-    private Contributions contributions(PersonTimeline person, LocalDate asOf) {
+    private Contributions contributions(PersonTimeline person) {
         Contributions out = new Contributions();
         if (!person.events().isEmpty()) {
-            for (PersonIndicator indicator : indicators) {
-                for (Granularity granularity : Granularity.values()) {
-                    indicator.contribute(person, granularity, asOf, out);
+            List<Segment> segments = person.segments();
+            for (Granularity granularity : Granularity.values()) {
+                for (Indicator indicator : indicators) {
+                    indicator.contribute(person, segments, PeriodAxis.of(granularity), out);
                 }
             }
         }

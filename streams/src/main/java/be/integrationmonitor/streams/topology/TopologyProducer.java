@@ -5,6 +5,7 @@ import be.integrationmonitor.topics.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.kafka.streams.Topology;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -14,7 +15,8 @@ public class TopologyProducer {
 
     /** Dependent scope on purpose: Kafka Streams reads Topology's fields, which a client proxy would hide. */
     @Produces
-    Topology topology(@ConfigProperty(name = "registry.url") String registryUrl) {
-        return IndicatorTopology.build(new Topics(new RegistryUrls(registryUrl)), Clock.systemUTC());
+    Topology topology(@ConfigProperty(name = "registry.url") String registryUrl,
+                      @ConfigProperty(name = "im.emit.interval") Duration emitInterval) {
+        return IndicatorTopology.build(new Topics(new RegistryUrls(registryUrl)), Clock.systemUTC(), emitInterval);
     }
 }

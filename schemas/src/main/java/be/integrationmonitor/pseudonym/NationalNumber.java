@@ -1,4 +1,4 @@
-package be.integrationmonitor.producers.pseudonym;
+package be.integrationmonitor.pseudonym;
 
 import java.util.Optional;
 

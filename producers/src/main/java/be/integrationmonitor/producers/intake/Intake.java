@@ -1,0 +1,141 @@
+package be.integrationmonitor.producers.intake;
+
+import be.integrationmonitor.producers.mapping.EventMapper;
+import be.integrationmonitor.producers.mapping.MappingResult;
+import be.integrationmonitor.producers.partner.Partner;
+import be.integrationmonitor.producers.publish.EventPublisher;
+import be.integrationmonitor.producers.publish.SeenEventIds;
+import be.integrationmonitor.producers.push.LineResult;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one way in for events, from HTTP pushes and inbox files alike: validate and pseudonymise,
+ * drop eventIds already accepted, publish, and report each line once Kafka has acknowledged it.
+ * Lines are read lazily and at most {@code im.intake.in-flight} events wait for their
+ * acknowledgement at a time, so a batch of any size is streamed.
+ */
+@ApplicationScoped
+public class Intake {
+
+    private final EventMapper mapper;
+    private final EventPublisher publisher;
+    private final SeenEventIds seen;
+    private final MeterRegistry metrics;
+    private final int inFlight;
+    private final long ackTimeoutMillis;
+
+    public Intake(EventMapper mapper, EventPublisher publisher, SeenEventIds seen, MeterRegistry metrics,
+                  @ConfigProperty(name = "im.intake.in-flight") int inFlight,
+                  @ConfigProperty(name = "kafka.delivery.timeout.ms") long deliveryTimeoutMillis) {
+        this.mapper = mapper;
+        this.publisher = publisher;
+        this.seen = seen;
+        this.metrics = metrics;
+        this.inFlight = inFlight;
+        this.ackTimeoutMillis = deliveryTimeoutMillis + 5_000;
+    }
+
+    /** One submitted event: its line (1-based) and its JSON, null when the line is not JSON. */
+    public record Submission(int line, JsonNode event) {
+    }
+
+    /** The counts of one intake; {@code allForbidden} when every line was refused as not the partner's. */
+    public record Outcome(long accepted, long duplicates, long rejected, boolean allForbidden) {
+    }
+
+    /**
+     * @param results gets every line's result: rejected and duplicate lines at once, accepted lines
+     *                once acknowledged (so not in line order)
+     * @throws BrokerUnavailableException if Kafka did not acknowledge in time; nothing is reported
+     *                                    accepted that was not acknowledged
+     */
+    public Outcome process(Partner partner, String channel, Iterator<Submission> submissions,
+                           Consumer<LineResult> results) throws BrokerUnavailableException {
+        Batch batch = new Batch(results);
+        boolean allForbidden = true;
+        while (submissions.hasNext()) {
+            Submission submission = submissions.next();
+            MappingResult result = mapper.map(submission.event(), partner);
+            if (result instanceof MappingResult.Rejected rejected) {
+                batch.report(new LineResult(submission.line(), rejected.eventId(), LineResult.Status.rejected,
+                        rejected.errors()));
+                allForbidden &= rejected.forbidden();
+                continue;
+            }
+            allForbidden = false;
+            MappingResult.Mapped mapped = (MappingResult.Mapped) result;
+            if (seen.contains(mapped.eventId()) || !batch.sending.add(mapped.eventId())) {
+                batch.report(new LineResult(submission.line(), mapped.eventId(), LineResult.Status.duplicate, null));
+            } else {
+                batch.pending.add(new Pending(submission.line(), mapped, publisher.publish(mapped)));
+                if (batch.pending.size() >= inFlight) {
+                    batch.awaitAcknowledgements();
+                }
+            }
+        }
+        batch.awaitAcknowledgements();
+        batch.counts.forEach((status, count) -> metrics.counter("im.intake.events", "channel", channel,
+                "status", status.name()).increment(count));
+        return new Outcome(batch.count(LineResult.Status.accepted), batch.count(LineResult.Status.duplicate),
+                batch.count(LineResult.Status.rejected), allForbidden && batch.count(LineResult.Status.rejected) > 0);
+    }
+
+    private record Pending(int line, MappingResult.Mapped event, CompletableFuture<Void> written) {
+    }
+
+    private final class Batch {
+        final Consumer<LineResult> results;
+        final List<Pending> pending = new ArrayList<>();
+        final Set<String> sending = new HashSet<>();
+        final List<LineResult> acknowledged = new ArrayList<>();
+        final EnumMap<LineResult.Status, Long> counts = new EnumMap<>(LineResult.Status.class);
+
+        Batch(Consumer<LineResult> results) {
+            this.results = results;
+        }
+
+        void report(LineResult result) {
+            counts.merge(result.status(), 1L, Long::sum);
+            results.accept(result);
+        }
+
+        long count(LineResult.Status status) {
+            return counts.getOrDefault(status, 0L);
+        }
+
+        void awaitAcknowledgements() throws BrokerUnavailableException {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMillis);
+            for (Pending p : pending) {
+                try {
+                    p.written().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    throw new BrokerUnavailableException(e.getCause(), acknowledged);
+                } catch (TimeoutException e) {
+                    throw new BrokerUnavailableException(e, acknowledged);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BrokerUnavailableException(e, acknowledged);
+                }
+                seen.add(p.event().eventId(), p.event().type().name());
+                LineResult result = new LineResult(p.line(), p.event().eventId(), LineResult.Status.accepted, null);
+                acknowledged.add(result);
+                report(result);
+            }
+            pending.clear();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package be.integrationmonitor.sink.api;
+
+import be.integrationmonitor.geo.GeoLevel;
+import be.integrationmonitor.geo.GeoUnit;
+import be.integrationmonitor.geo.GeoUnits;
+import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.DisclosureRule;
+import be.integrationmonitor.indicators.IndicatorDefinition;
+import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.sink.disclosure.PublicView;
+import be.integrationmonitor.sink.state.Cell;
+import be.integrationmonitor.sink.state.GeoTree;
+import be.integrationmonitor.sink.state.IndicatorState;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answers of the indicators API, for the public or an analyst. Snapshots are kept rendered
+ * (with their ETag) until a cell behind them changes: pollers get bytes from memory.
+ */
+@ApplicationScoped
+public class IndicatorViews {
+
+    private static final int SNAPSHOTS_KEPT = 256;
+
+    private record Kept(long stamp, Rendered answer) {
+    }
+
+    private final IndicatorState state;
+    private final PublicView publicView;
+    private final ObjectMapper mapper;
+    private final GeoTree tree = GeoTree.belgium();
+    private final Map<String, Kept> snapshots = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
+                    return size() > SNAPSHOTS_KEPT;
+                }
+            });
+
+    public IndicatorViews(IndicatorState state, PublicView publicView, ObjectMapper mapper) {
+        this.state = state;
+        this.publicView = publicView;
+        this.mapper = mapper;
+    }
+
+    Rendered series(IndicatorDefinition indicator, GeoUnit unit, Granularity granularity, List<String> periods,
+                    Viewer viewer, Format format) {
+        int geo = tree.index(unit.code());
+        List<Point> points = periods.stream()
+                .map(period -> point(indicator, granularity, period, geo, hidden(indicator, granularity, period, viewer)))
+                .toList();
+        if (format == Format.JSON) {
+            return Format.json(mapper, new Series(indicator.id(), unit.code(), unit.level().id(), granularity.id(), points));
+        }
+        return Format.csv(indicator.id() + "-" + unit.code() + "-" + granularity.id() + ".csv",
+                List.of("indicator", "geo", "level", "granularity", "period", "value", "suppressed"),
+                points.stream().map(p -> Arrays.<Object>asList(indicator.id(), unit.code(), unit.level().id(),
+                        granularity.id(), p.period(), p.value(), p.suppressed())).toList());
+    }
+
+    Rendered snapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer, Format format) {
+        String key = String.join("/", level.id(), granularity.id(), period, viewer.name(), format.name());
+        long stamp = publicView.stamp(granularity, period); // read before computing: never newer than the content
+        Kept kept = snapshots.get(key);
+        if (kept == null || kept.stamp() != stamp) {
+            kept = new Kept(stamp, renderSnapshot(level, granularity, period, viewer, format));
+            snapshots.put(key, kept);
+        }
+        return kept.answer();
+    }
+
+    private Rendered renderSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer,
+                                    Format format) {
+        List<IndicatorDefinition> indicators = Catalogue.V1.stream()
+                .filter(d -> d.granularities().contains(granularity)).toList();
+        Map<String, boolean[]> hidden = new LinkedHashMap<>();
+        indicators.forEach(d -> hidden.put(d.id(), hidden(d, granularity, period, viewer)));
+        List<GeoUnit> units = GeoUnits.get().ofLevel(level);
+        if (format == Format.CSV) {
+            List<List<Object>> rows = new ArrayList<>();
+            for (GeoUnit unit : units) {
+                int geo = tree.index(unit.code());
+                for (IndicatorDefinition d : indicators) {
+                    Point p = point(d, granularity, period, geo, hidden.get(d.id()));
+                    rows.add(Arrays.asList(unit.code(), unit.nameNl(), unit.nameFr(), level.id(), granularity.id(),
+                            period, d.id(), p.value(), p.suppressed()));
+                }
+            }
+            return Format.csv("snapshot-" + level.id() + "-" + period + ".csv", List.of("geo", "name_nl", "name_fr",
+                    "level", "granularity", "period", "indicator", "value", "suppressed"), rows);
+        }
+        List<Snapshot.Row> rows = new ArrayList<>();
+        for (GeoUnit unit : units) {
+            int geo = tree.index(unit.code());
+            Map<String, Snapshot.Value> values = new LinkedHashMap<>();
+            for (IndicatorDefinition d : indicators) {
+                Point p = point(d, granularity, period, geo, hidden.get(d.id()));
+                values.put(d.id(), new Snapshot.Value(p.value(), p.suppressed()));
+            }
+            String name = unit.nameNl().equals(unit.nameFr()) ? unit.nameNl() : unit.nameNl() + " / " + unit.nameFr();
+            rows.add(new Snapshot.Row(unit.code(), name, values));
+        }
+        return Format.json(mapper, new Snapshot(level.id(), granularity.id(), period,
+                indicators.stream().map(IndicatorDefinition::id).toList(), rows));
+    }
+
+    /** Null for analysts: they see everything. */
+    private boolean[] hidden(IndicatorDefinition indicator, Granularity granularity, String period, Viewer viewer) {
+        return viewer == Viewer.PUBLIC ? publicView.hidden(indicator, granularity, period) : null;
+    }
+
+    /** An absent cell is 0 for counts and amounts, undefined for ratios and medians. */
+    private Point point(IndicatorDefinition indicator, Granularity granularity, String period, int geo,
+                        boolean[] hidden) {
+        if (hidden != null && hidden[geo]) {
+            return new Point(period, null, true, null);
+        }
+        Cell cell = state.cell(indicator.id(), granularity.id(), period, geo);
+        boolean additive = indicator.disclosure() == DisclosureRule.COUNT
+                || indicator.disclosure() == DisclosureRule.AMOUNT;
+        Double value = cell != null ? cell.valueOrNull() : additive ? Double.valueOf(0.0) : null;
+        Long count = hidden != null ? null : cell == null ? 0L : cell.count();
+        return new Point(period, value, false, count);
+    }
+}

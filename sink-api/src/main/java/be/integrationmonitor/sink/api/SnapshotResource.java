@@ -1,0 +1,52 @@
+package be.integrationmonitor.sink.api;
+
+import be.integrationmonitor.geo.GeoLevel;
+import be.integrationmonitor.periods.Granularity;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Every indicator for every unit of a level in one period: the dashboard's table. */
+@Path("/v1/snapshot")
+public class SnapshotResource {
+
+    private final IndicatorViews views;
+    private final Access access;
+
+    public SnapshotResource(IndicatorViews views, Access access) {
+        this.views = views;
+        this.access = access;
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Format.TEXT_CSV})
+    @Operation(summary = "Every indicator for every unit of a level in one period (JSON, or CSV on Accept: text/csv or format=csv)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Snapshot.class)))
+    public Response snapshot(@Context Request request, @Context HttpHeaders headers,
+                             @Parameter(description = "municipality, province, region or country")
+                             @QueryParam("level") @DefaultValue("municipality") String levelId,
+                             @QueryParam("granularity") @DefaultValue("month") String granularityId,
+                             @Parameter(description = "e.g. 2024-03 or 2024-W10; latest: the last complete period")
+                             @QueryParam("period") @DefaultValue(Params.LATEST) String period,
+                             @Parameter(description = "json or csv; default: by Accept") @QueryParam("format") String format,
+                             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Viewer viewer = access.viewer(authorization);
+        GeoLevel level = Params.level(levelId);
+        Granularity granularity = Params.granularity(granularityId);
+        return Answers.respond(request, viewer, views.snapshot(level, granularity,
+                Params.periodOrLatest(granularity, period), viewer, Format.of(format, headers)));
+    }
+}

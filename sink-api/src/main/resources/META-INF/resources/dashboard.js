@@ -1,0 +1,118 @@
+// The dashboard: plain JS and inline SVG, nothing fetched but this API.
+'use strict';
+const $ = id => document.getElementById(id);
+const state = { indicators: [], geo: new Map(), selectedGeo: '01000' };
+
+async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail || response.statusText);
+  }
+  return response.json();
+}
+
+function indicator() {
+  return state.indicators.find(d => d.id === $('indicator').value);
+}
+
+function format(value, suppressed, unit) {
+  if (suppressed) return '<span class="withheld" title="withheld">x</span>';
+  if (value === null) return '–';
+  return value.toLocaleString('en-GB', { maximumFractionDigits: 2 }) + (unit === '%' ? ' %' : '');
+}
+
+function query(params) {
+  return new URLSearchParams(params).toString();
+}
+
+async function loadSnapshot() {
+  const d = indicator();
+  const params = { level: $('level').value, granularity: $('granularity').value, period: $('period').value };
+  const snapshot = await getJson('/v1/snapshot?' + query(params));
+  $('snapshot-csv').href = '/v1/snapshot?' + query({ ...params, format: 'csv' });
+  $('table-title').textContent = `${d.names.en}, ${snapshot.period}`;
+  const body = $('table').tBodies[0];
+  body.replaceChildren(...snapshot.rows.map(row => {
+    const tr = document.createElement('tr');
+    tr.dataset.geo = row.geo;
+    tr.className = row.geo === state.selectedGeo ? 'selected' : '';
+    const cell = row.values[d.id];
+    tr.innerHTML = `<td>${row.name}</td>`
+      + `<td>${row.geo}</td><td class="value">${format(cell.value, cell.suppressed, d.unit)}</td>`;
+    tr.onclick = () => { state.selectedGeo = row.geo; refresh(); };
+    return tr;
+  }));
+}
+
+async function loadSeries() {
+  const d = indicator();
+  const params = { geo: state.selectedGeo, granularity: $('granularity').value };
+  const series = await getJson(`/v1/indicators/${d.id}?` + query(params));
+  $('series-csv').href = `/v1/indicators/${d.id}?` + query({ ...params, format: 'csv' });
+  const unit = state.geo.get(state.selectedGeo);
+  $('chart-title').textContent = `${d.names.en}, ${unit.names.nl} (${unit.code})`;
+  $('chart').innerHTML = chart(series.points, d.unit);
+  const period = $('period');
+  const chosen = period.value;
+  period.replaceChildren(new Option('Latest complete', 'latest'),
+    ...series.points.map(p => p.period).reverse().map(p => new Option(p, p)));
+  period.value = chosen;
+  if (!period.value) period.value = 'latest';
+}
+
+// A line over time; withheld or undefined periods are gaps, marked on the axis.
+function chart(points, unit) {
+  const width = 640, height = 280, left = 50, bottom = 30, top = 10;
+  const values = points.map(p => p.value).filter(v => v !== null);
+  const max = Math.max(1, ...values);
+  const x = i => left + (points.length < 2 ? 0 : i * (width - left - 10) / (points.length - 1));
+  const y = v => top + (height - top - bottom) * (1 - v / max);
+  let path = '', pen = 'M';
+  const marks = [];
+  points.forEach((p, i) => {
+    if (p.value === null) {
+      pen = 'M';
+      if (p.suppressed) marks.push(`<rect class="gap" x="${x(i) - 2}" y="${height - bottom - 4}" width="4" height="4"><title>${p.period}: withheld</title></rect>`);
+      return;
+    }
+    path += `${pen}${x(i).toFixed(1)},${y(p.value).toFixed(1)} `;
+    pen = 'L';
+    marks.push(`<circle class="dot" cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="2.5"><title>${p.period}: ${p.value}</title></circle>`);
+  });
+  const labels = points.length ? [0, points.length - 1].map(i =>
+    `<text x="${x(i)}" y="${height - 8}" text-anchor="${i ? 'end' : 'start'}">${points[i].period}</text>`).join('') : '';
+  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="chart">`
+    + `<line x1="${left}" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" stroke="#999"/>`
+    + `<text x="${left - 6}" y="${top + 8}" text-anchor="end">${max.toLocaleString('en-GB')}${unit === '%' ? '%' : ''}</text>`
+    + `<text x="${left - 6}" y="${height - bottom}" text-anchor="end">0</text>`
+    + `<path class="line" d="${path}"/>${marks.join('')}${labels}</svg>`;
+}
+
+async function refresh() {
+  const granularity = $('granularity').value;
+  for (const option of $('indicator').options) {
+    option.disabled = !state.indicators.find(d => d.id === option.value).granularities.includes(granularity);
+  }
+  if (indicator().granularities.indexOf(granularity) < 0) $('indicator').value = 'protected_persons';
+  $('definition').textContent = indicator().definition;
+  try {
+    await Promise.all([loadSnapshot(), loadSeries()]);
+    $('status').textContent = '';
+    document.body.dataset.loaded = $('indicator').value;
+  } catch (e) {
+    $('status').textContent = 'Could not load: ' + e.message;
+  }
+}
+
+async function start() {
+  const [indicators, geo] = await Promise.all([getJson('/v1/indicators'), getJson('/v1/geo')]);
+  state.indicators = indicators;
+  geo.forEach(unit => state.geo.set(unit.code, unit));
+  $('indicator').replaceChildren(...indicators.map(d => new Option(d.names.en, d.id)));
+  ['indicator', 'level', 'period'].forEach(id => $(id).addEventListener('change', refresh));
+  $('granularity').addEventListener('change', () => { $('period').value = 'latest'; refresh(); });
+  await refresh();
+}
+
+start();

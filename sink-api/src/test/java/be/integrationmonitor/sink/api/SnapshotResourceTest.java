@@ -1,0 +1,120 @@
+package be.integrationmonitor.sink.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.platform.PlatformTestResource;
+import be.integrationmonitor.sink.IndicatorsTopic;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The snapshot, conditional GET for pollers, CSV, and the service's own endpoints (OpenAPI, health, metrics). */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class SnapshotResourceTest {
+
+    /** The last complete week: the one before the current one. */
+    private static final String LAST_WEEK = Granularity.WEEK.label(LocalDate.now(ZoneId.of("Europe/Brussels")).minusWeeks(1));
+
+    @BeforeAll
+    static void writeIndicators() {
+        try (IndicatorsTopic topic = new IndicatorsTopic()) {
+            for (String geo : new String[] {"21004", "04000", "01000"}) {
+                topic.count("protected_persons", "week", geo, LAST_WEEK, 20);
+                topic.count("protected_persons", "week", geo, "2022-W10", 30);
+            }
+        }
+    }
+
+    /** The records of @BeforeAll reached the sink (the server listens only once the tests run). */
+    @BeforeEach
+    void awaitIndicators() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> snapshot("region", LAST_WEEK)
+                .body("rows.find { it.geo == '04000' }.values.protected_persons.value", equalTo(20.0f)));
+    }
+
+    private static io.restassured.response.ValidatableResponse snapshot(String level, String period) {
+        return given().queryParam("level", level).queryParam("granularity", "week").queryParam("period", period)
+                .when().get("/v1/snapshot").then().statusCode(200);
+    }
+
+    @Test
+    void latestIsTheLastCompletePeriodAndEveryLevelHasItsUnits() {
+        snapshot("region", "latest").body("period", equalTo(LAST_WEEK)).body("rows", hasSize(3))
+                .body("indicators", hasItem("housing_aid_grants_4w"))
+                .body("rows.find { it.geo == '02000' }.values.protected_persons.value", equalTo(0.0f));
+        snapshot("municipality", LAST_WEEK).body("rows", hasSize(565))
+                .body("rows.find { it.geo == '21004' }.values.protected_persons.value", equalTo(20.0f));
+        snapshot("province", LAST_WEEK).body("rows", hasSize(11)).body("rows.geo", hasItem("04000"));
+        snapshot("country", LAST_WEEK).body("rows", hasSize(1));
+        given().queryParam("level", "country").when().get("/v1/snapshot").then().statusCode(200)
+                .body("granularity", equalTo("month")).body("indicators", org.hamcrest.Matchers.not(hasItem("housing_aid_grants_4w")));
+    }
+
+    @Test
+    void pollersGet304UntilTheDataBehindTheAnswerChanges() {
+        String etag = snapshot("region", "2022-W10")
+                .header("Cache-Control", equalTo("public, max-age=30, must-revalidate"))
+                .header("Vary", equalTo("Authorization, Accept")).extract().header("ETag");
+        assertThat(etag).startsWith("\"");
+        given().header("If-None-Match", etag).queryParam("level", "region").queryParam("granularity", "week")
+                .queryParam("period", "2022-W10").when().get("/v1/snapshot")
+                .then().statusCode(304).header("ETag", equalTo(etag));
+        String otherPeriod = snapshot("region", "2022-W11").extract().header("ETag");
+
+        try (IndicatorsTopic topic = new IndicatorsTopic()) {
+            topic.count("protected_persons", "week", "01000", "2022-W10", 31)
+                    .count("protected_persons", "week", "02000", "2022-W10", 1);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                snapshot("region", "2022-W10").extract().header("ETag")).isNotEqualTo(etag));
+        assertThat(snapshot("region", "2022-W11").extract().header("ETag")).isEqualTo(otherPeriod);
+    }
+
+    @Test
+    void servesCsvOnAcceptWithItsOwnEtag() {
+        String json = snapshot("country", LAST_WEEK).extract().header("ETag");
+        given().accept("text/csv").queryParam("level", "country").queryParam("granularity", "week")
+                .queryParam("period", LAST_WEEK).when().get("/v1/snapshot")
+                .then().statusCode(200).contentType(containsString("text/csv"))
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(json)))
+                .body(org.hamcrest.Matchers.startsWith("geo,name_nl,name_fr,level,granularity,period,indicator,value,suppressed\r\n"))
+                .body(containsString("01000,HET RIJK,ROYAUME,country,week," + LAST_WEEK + ",protected_persons,20,false\r\n"));
+    }
+
+    @Test
+    void explainsBadParametersAsProblems() {
+        given().queryParam("level", "street").when().get("/v1/snapshot")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("level"));
+        given().queryParam("period", "2024-13").when().get("/v1/snapshot")
+                .then().statusCode(400).body("errors.field", hasItem("period"));
+        given().queryParam("granularity", "year").when().get("/v1/snapshot")
+                .then().statusCode(400).body("errors.field", hasItem("granularity"));
+    }
+
+    @Test
+    void documentsItselfAndReportsReadinessAndMetrics() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/snapshot"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/v1/geo"));
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'indicators-caught-up' }.status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("im_sink_cells"))
+                .body(containsString("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/v1/snapshot\"}"));
+        given().when().get("/").then().statusCode(200).body(containsString("<title>Integration monitor</title>"));
+    }
+}

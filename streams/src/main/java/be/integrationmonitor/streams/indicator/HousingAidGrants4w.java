@@ -1,0 +1,33 @@
+package be.integrationmonitor.streams.indicator;
+
+import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.streams.period.PeriodAxis;
+import be.integrationmonitor.streams.person.PersonTimeline;
+import be.integrationmonitor.streams.person.Segment;
+import java.util.List;
+import java.util.Map;
+
+/** {@code housing_aid_grants_4w}: weeks only, the grants of the 4 ISO weeks ending with the period. */
+public final class HousingAidGrants4w implements Indicator {
+
+    @Override
+    public String id() {
+        return "housing_aid_grants_4w";
+    }
+
+    @Override
+    public void contribute(PersonTimeline person, List<Segment> segments, PeriodAxis axis, Contributions out) {
+        if (axis.granularity() != Granularity.WEEK) {
+            return;
+        }
+        HousingAid.grants(person, grant -> {
+            int week = axis.index(grant.effectiveDate());
+            out.add(key(axis, grant.municipality(), PersonCount.COUNT), week, week + 3, 1);
+        });
+    }
+
+    @Override
+    public CellResult value(Map<String, Long> components) {
+        return PersonCount.count(components.getOrDefault(PersonCount.COUNT, 0L));
+    }
+}

@@ -1,0 +1,44 @@
+package be.integrationmonitor.streams.indicator;
+
+import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.IndicatorDefinition;
+import be.integrationmonitor.streams.period.PeriodAxis;
+import be.integrationmonitor.streams.person.PersonTimeline;
+import be.integrationmonitor.streams.person.Segment;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One indicator of the catalogue: what each person contributes to its cells, and how a cell's
+ * summed contributions make its value. The engine keeps the sums exact by retracting a person's
+ * previous contribution whenever their timeline changes.
+ */
+public interface Indicator {
+
+    String id();
+
+    default IndicatorDefinition definition() {
+        return Catalogue.byId(id()).orElseThrow();
+    }
+
+    /**
+     * Adds the person's contribution over the periods of {@code axis}.
+     *
+     * @param segments the person's states over time ({@link PersonTimeline#segments()})
+     */
+    void contribute(PersonTimeline person, List<Segment> segments, PeriodAxis axis, Contributions out);
+
+    /** The cell's value from the sums of its components. */
+    CellResult value(Map<String, Long> components);
+
+    /** The key of one of this indicator's components in a municipality. */
+    default Contributions.Key key(PeriodAxis axis, String municipality, String component) {
+        return new Contributions.Key(id(), axis, municipality, component);
+    }
+
+    /** The periods whose last day falls in the segment: those in which a stock measures its state. */
+    static int[] measuredIn(Segment segment, PeriodAxis axis) {
+        int hi = segment.end() == null ? Contributions.OPEN : axis.lastEndingBefore(segment.end());
+        return new int[] {axis.index(segment.start()), hi};
+    }
+}

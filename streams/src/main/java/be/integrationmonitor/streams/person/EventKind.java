@@ -1,0 +1,6 @@
+package be.integrationmonitor.streams.person;
+
+/** What a timeline event is; {@link #ERASURE} is the operator's request to forget the person. */
+public enum EventKind {
+    PROTECTION, RESIDENCE, INCOME_SUPPORT, HOUSING_AID, ERASURE
+}
