@@ -1,9 +1,12 @@
 package be.integrationmonitor.producers.publish;
 
+import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.producers.mapping.MappingResult;
+import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.RegistryUrls;
 import be.integrationmonitor.topics.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
@@ -20,13 +23,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * application.properties), so a retried batch is never written twice by the producer itself.
  */
 @ApplicationScoped
+@Startup
 public class EventPublisher {
 
     private final Producer<String, SpecificRecord> producer;
 
     public EventPublisher(KafkaSettings kafka, @ConfigProperty(name = "registry.url") String registryUrl) {
+        RegistryUrls registry = new RegistryUrls(registryUrl);
+        registerSchemas(registry);
         AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(new Topics(new RegistryUrls(registryUrl)).serdeConfig(), false);
+        serializer.configure(new Topics(registry).serdeConfig(), false);
         this.producer = new KafkaProducer<>(kafka.producer(), new StringSerializer(), serializer);
     }
 
@@ -45,6 +51,18 @@ public class EventPublisher {
             written.completeExceptionally(e);
         }
         return written;
+    }
+
+    /**
+     * Registers every event schema once, before any request: concurrent first sends of a type would
+     * otherwise race in the serializer's auto-registration. The registry refuses an incompatible
+     * schema here, and the service does not start.
+     */
+    private static void registerSchemas(RegistryUrls registry) {
+        SchemaRegistryClient client = new SchemaRegistryClient(registry);
+        for (EventType<?> type : EventType.ALL) {
+            client.register(SchemaRegistryClient.valueSubject(type.topic()), type.schema());
+        }
     }
 
     @PreDestroy
