@@ -55,7 +55,7 @@ public final class IndicatorTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PersonProcessor.STORE),
                 Serdes.String(), new ObjectMapperSerde<>(PersonTimeline.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.STEPS_STORE),
-                Serdes.String(), new ObjectMapperSerde<>(SeriesSteps.class)));
+                Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.PENDING_STORE),
                 Serdes.String(), Serdes.Integer()));
 

@@ -11,8 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,13 +40,14 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
 
     static final String STEPS_STORE = "series-steps";
     static final String PENDING_STORE = "series-pending";
+    private static final NavigableMap<Integer, Long> EMPTY = new TreeMap<>();
     /** In the pending store: the last period emitted for every series, per granularity. */
     private static final String THROUGH = "#through/";
 
     private final Clock clock;
     private final Duration emitInterval;
     private ProcessorContext<String, IndicatorValue> context;
-    private KeyValueStore<String, SeriesSteps> steps;
+    private KeyValueStore<String, Long> steps;
     private KeyValueStore<String, Integer> pending;
 
     SeriesProcessor(Clock clock, Duration emitInterval) {
@@ -56,15 +63,17 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emit());
     }
 
+    /** Adds one step: a single small read and write, whatever the size of the series. */
     @Override
     public void process(Record<String, String> record) {
         StepDelta delta = StepDelta.parse(record.value());
-        SeriesSteps before = steps.get(record.key());
-        SeriesSteps after = (before == null ? SeriesSteps.empty() : before).plus(delta);
-        if (after.steps().isEmpty()) {
-            steps.delete(record.key());
+        String key = new StepKey(record.key(), delta.component(), delta.period()).format();
+        Long before = steps.get(key);
+        long after = (before == null ? 0 : before) + delta.delta();
+        if (after == 0) {
+            steps.delete(key);
         } else {
-            steps.put(record.key(), after);
+            steps.put(key, after);
         }
         markPending(record.key(), delta.period());
     }
@@ -97,9 +106,8 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
             if (series.value > current) {
                 continue;
             }
-            SeriesSteps stored = steps.get(series.key);
             Indicator indicator = Indicators.byId(key.indicator());
-            (stored == null ? SeriesSteps.empty() : stored).values(series.value, current).forEach((period, sums) -> {
+            values(series.key, series.value, current).forEach((period, sums) -> {
                 String label = axis.label(period);
                 context.forward(new Record<>(key.cell(label), indicatorValue(key, label, indicator.value(sums)),
                         context.currentSystemTimeMs()));
@@ -115,17 +123,53 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
             return;
         }
         int from = through == null ? current : through + 1;
-        String prefix = "/" + granularity.id() + "/";
-        try (KeyValueIterator<String, SeriesSteps> all = steps.all()) {
-            List<String> series = new ArrayList<>();
+        String infix = "/" + granularity.id() + "/";
+        Set<String> series = new HashSet<>();
+        try (KeyValueIterator<String, Long> all = steps.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.key.contains(prefix)) {
-                    series.add(entry.key);
+                String key = StepKey.parse(entry.key).series();
+                if (key.contains(infix)) {
+                    series.add(key);
                 }
             });
-            series.forEach(key -> markPending(key, from));
         }
+        series.forEach(key -> markPending(key, from));
         pending.put(THROUGH + granularity.id(), current);
+    }
+
+    /**
+     * Every component's value in each period from {@code from} to {@code to}: the sum of its steps
+     * up to that period. Zero values are left out.
+     */
+    private NavigableMap<Integer, Map<String, Long>> values(String series, int from, int to) {
+        Map<String, Long> running = new HashMap<>();
+        Map<String, NavigableMap<Integer, Long>> inRange = new HashMap<>();
+        try (KeyValueIterator<String, Long> all = steps.prefixScan(StepKey.prefix(series), Serdes.String().serializer())) {
+            all.forEachRemaining(entry -> {
+                StepKey step = StepKey.parse(entry.key);
+                if (step.period() < from) {
+                    running.merge(step.component(), entry.value, Long::sum);
+                } else if (step.period() <= to) {
+                    inRange.computeIfAbsent(step.component(), c -> new TreeMap<>()).put(step.period(), entry.value);
+                }
+            });
+        }
+        NavigableMap<Integer, Map<String, Long>> values = new TreeMap<>();
+        for (int period = from; period <= to; period++) {
+            Map<String, Long> sums = new HashMap<>();
+            Set<String> components = new HashSet<>(running.keySet());
+            components.addAll(inRange.keySet());
+            for (String component : components) {
+                long sum = running.getOrDefault(component, 0L)
+                        + inRange.getOrDefault(component, EMPTY).getOrDefault(period, 0L);
+                running.put(component, sum);
+                if (sum != 0) {
+                    sums.put(component, sum);
+                }
+            }
+            values.put(period, sums);
+        }
+        return values;
     }
 
     private static IndicatorValue indicatorValue(SeriesKey key, String period, CellResult result) {

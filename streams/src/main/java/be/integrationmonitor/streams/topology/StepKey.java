@@ -1,0 +1,22 @@
+package be.integrationmonitor.streams.topology;
+
+/**
+ * The key of one step in the series-steps store: {@code series|component|period}, the period
+ * zero-padded so that a series' steps sort by component, then period.
+ */
+record StepKey(String series, String component, int period) {
+
+    static String prefix(String series) {
+        return series + "|";
+    }
+
+    String format() {
+        return prefix(series) + component + "|" + String.format("%06d", period);
+    }
+
+    static StepKey parse(String key) {
+        int last = key.lastIndexOf('|');
+        int first = key.indexOf('|');
+        return new StepKey(key.substring(0, first), key.substring(first + 1, last), Integer.parseInt(key.substring(last + 1)));
+    }
+}
