@@ -81,8 +81,11 @@ public class Intake {
             if (seen.contains(mapped.eventId()) || !batch.sending.add(mapped.eventId())) {
                 batch.report(new LineResult(submission.line(), mapped.eventId(), LineResult.Status.duplicate, null));
             } else {
-                batch.pending.add(new Pending(submission.line(), mapped, publisher.publish(mapped)));
-                if (batch.pending.size() >= inFlight) {
+                CompletableFuture<Void> written = publisher.publish(mapped);
+                batch.pending.add(new Pending(submission.line(), mapped, written));
+                // a send refused at once (e.g. no broker metadata within max.block.ms) ends the
+                // request: trying the remaining lines would block once more for each of them
+                if (batch.pending.size() >= inFlight || written.isCompletedExceptionally()) {
                     batch.awaitAcknowledgements();
                 }
             }
