@@ -94,8 +94,7 @@ public class SeenEventIds {
 
     private void follow() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = partitions();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -120,6 +119,24 @@ public class SeenEventIds {
             LOG.errorf("stopped following %s: %s", topic, e.getClass().getSimpleName());
         } finally {
             consumer.close();
+        }
+    }
+
+    /** The topic's partitions; right after the topic was created they may take a moment to be known. */
+    private List<TopicPartition> partitions() {
+        long deadline = clock.millis() + LOAD_TIMEOUT.toMillis();
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            if (!partitions.isEmpty() || clock.millis() > deadline) {
+                return partitions;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return partitions;
+            }
         }
     }
 
