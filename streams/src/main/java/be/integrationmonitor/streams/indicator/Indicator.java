@@ -1,7 +1,5 @@
 package be.integrationmonitor.streams.indicator;
 
-import be.integrationmonitor.indicators.Catalogue;
-import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.streams.period.PeriodAxis;
 import be.integrationmonitor.streams.person.PersonTimeline;
 import be.integrationmonitor.streams.person.Segment;
@@ -15,11 +13,8 @@ import java.util.Map;
  */
 public interface Indicator {
 
+    /** The catalogue id (schemas' Catalogue), e.g. {@code protected_persons}. */
     String id();
-
-    default IndicatorDefinition definition() {
-        return Catalogue.byId(id()).orElseThrow();
-    }
 
     /**
      * Adds the person's contribution over the periods of {@code axis}.

@@ -1,0 +1,16 @@
+package be.integrationmonitor.streams.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.IndicatorDefinition;
+import org.junit.jupiter.api.Test;
+
+class IndicatorsTest {
+
+    @Test
+    void theEngineComputesExactlyTheCatalogue() {
+        assertThat(Indicators.ALL).extracting(Indicator::id)
+                .containsExactlyInAnyOrderElementsOf(Catalogue.V1.stream().map(IndicatorDefinition::id).toList());
+    }
+}
