@@ -22,13 +22,13 @@ public final class HousingAidAmount implements Indicator {
         HousingAid.grants(person, grant -> {
             int period = axis.index(grant.effectiveDate());
             out.add(key(axis, grant.municipality(), CENTS), period, grant.amountCents());
-            out.add(key(axis, grant.municipality(), PersonCount.COUNT), period, 1);
+            out.add(key(axis, grant.municipality(), COUNT), period, 1);
         });
     }
 
     @Override
     public CellResult value(Map<String, Long> components) {
-        long grants = components.getOrDefault(PersonCount.COUNT, 0L);
+        long grants = components.getOrDefault(COUNT, 0L);
         return new CellResult(BigDecimal.valueOf(components.getOrDefault(CENTS, 0L), 2).doubleValue(), grants, null);
     }
 }

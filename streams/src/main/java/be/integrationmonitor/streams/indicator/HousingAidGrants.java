@@ -4,7 +4,6 @@ import be.integrationmonitor.streams.period.PeriodAxis;
 import be.integrationmonitor.streams.person.PersonTimeline;
 import be.integrationmonitor.streams.person.Segment;
 import java.util.List;
-import java.util.Map;
 
 /** {@code housing_aid_grants}: HousingAidGranted events in the period, by the event's municipality. */
 public final class HousingAidGrants implements Indicator {
@@ -17,11 +16,6 @@ public final class HousingAidGrants implements Indicator {
     @Override
     public void contribute(PersonTimeline person, List<Segment> segments, PeriodAxis axis, Contributions out) {
         HousingAid.grants(person, grant ->
-                out.add(key(axis, grant.municipality(), PersonCount.COUNT), axis.index(grant.effectiveDate()), 1));
-    }
-
-    @Override
-    public CellResult value(Map<String, Long> components) {
-        return PersonCount.count(components.getOrDefault(PersonCount.COUNT, 0L));
+                out.add(key(axis, grant.municipality(), COUNT), axis.index(grant.effectiveDate()), 1));
     }
 }

@@ -5,7 +5,6 @@ import be.integrationmonitor.streams.period.PeriodAxis;
 import be.integrationmonitor.streams.person.PersonTimeline;
 import be.integrationmonitor.streams.person.Segment;
 import java.util.List;
-import java.util.Map;
 
 /** {@code housing_aid_grants_4w}: weeks only, the grants of the 4 ISO weeks ending with the period. */
 public final class HousingAidGrants4w implements Indicator {
@@ -22,12 +21,7 @@ public final class HousingAidGrants4w implements Indicator {
         }
         HousingAid.grants(person, grant -> {
             int week = axis.index(grant.effectiveDate());
-            out.add(key(axis, grant.municipality(), PersonCount.COUNT), week, week + 3, 1);
+            out.add(key(axis, grant.municipality(), COUNT), week, week + 3, 1);
         });
-    }
-
-    @Override
-    public CellResult value(Map<String, Long> components) {
-        return PersonCount.count(components.getOrDefault(PersonCount.COUNT, 0L));
     }
 }

@@ -23,8 +23,14 @@ public interface Indicator {
      */
     void contribute(PersonTimeline person, List<Segment> segments, PeriodAxis axis, Contributions out);
 
-    /** The cell's value from the sums of its components. */
-    CellResult value(Map<String, Long> components);
+    /** The component of a plain count. */
+    String COUNT = "";
+
+    /** The cell's value from the sums of its components; by default a count. */
+    default CellResult value(Map<String, Long> components) {
+        long count = components.getOrDefault(COUNT, 0L);
+        return new CellResult((double) count, count, null);
+    }
 
     /** The key of one of this indicator's components in a municipality. */
     default Contributions.Key key(PeriodAxis axis, String municipality, String component) {

@@ -5,7 +5,6 @@ import be.integrationmonitor.streams.person.EventKind;
 import be.integrationmonitor.streams.person.PersonTimeline;
 import be.integrationmonitor.streams.person.Segment;
 import java.util.List;
-import java.util.Map;
 
 /** {@code new_protections}: persons whose first-ever protection GRANTED falls in the period, by its municipality. */
 public final class NewProtections implements Indicator {
@@ -18,11 +17,6 @@ public final class NewProtections implements Indicator {
     @Override
     public void contribute(PersonTimeline person, List<Segment> segments, PeriodAxis axis, Contributions out) {
         person.first(EventKind.PROTECTION, true).ifPresent(first ->
-                out.add(key(axis, first.municipality(), PersonCount.COUNT), axis.index(first.effectiveDate()), 1));
-    }
-
-    @Override
-    public CellResult value(Map<String, Long> components) {
-        return PersonCount.count(components.getOrDefault(PersonCount.COUNT, 0L));
+                out.add(key(axis, first.municipality(), COUNT), axis.index(first.effectiveDate()), 1));
     }
 }

@@ -5,12 +5,9 @@ import be.integrationmonitor.streams.person.PersonState;
 import be.integrationmonitor.streams.person.PersonTimeline;
 import be.integrationmonitor.streams.person.Segment;
 import java.util.List;
-import java.util.Map;
 
 /** A stock: the persons in a given state on the last day of the period, by residence on that day. */
 public abstract class PersonCount implements Indicator {
-
-    static final String COUNT = "";
 
     /** Whether a person in this state, in this year, is counted. */
     protected abstract boolean counts(PersonState state, int year);
@@ -23,14 +20,5 @@ public abstract class PersonCount implements Indicator {
                 out.add(key(axis, segment.state().residence(), COUNT), range[0], range[1], 1);
             }
         }
-    }
-
-    @Override
-    public CellResult value(Map<String, Long> components) {
-        return count(components.getOrDefault(COUNT, 0L));
-    }
-
-    static CellResult count(long count) {
-        return new CellResult((double) count, count, null);
     }
 }
