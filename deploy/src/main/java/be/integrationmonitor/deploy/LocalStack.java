@@ -46,14 +46,19 @@ public final class LocalStack implements AutoCloseable {
             return new Options(dataDir, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                     Ports.free());
         }
+
+        /** The broker and registry of the stack, for starting them alone. */
+        public LocalPlatform.Settings platform() {
+            return new LocalPlatform.Settings(dataDir.toAbsolutePath(), kafkaPort, controllerPort, registryPort,
+                    "512m", "384m", 3);
+        }
     }
 
     public static LocalStack start(Options options, Consumer<String> progress) {
         Path data = options.dataDir().toAbsolutePath();
         progress.accept("starting Kafka (KRaft) on 127.0.0.1:" + options.kafkaPort()
                 + " and the schema registry on 127.0.0.1:" + options.registryPort());
-        LocalPlatform platform = LocalPlatform.start(new LocalPlatform.Settings(data, options.kafkaPort(),
-                options.controllerPort(), options.registryPort(), "512m", "384m", 3));
+        LocalPlatform platform = LocalPlatform.start(options.platform());
         List<Service> started = new ArrayList<>();
         try {
             Map<String, Object> common = Map.of(

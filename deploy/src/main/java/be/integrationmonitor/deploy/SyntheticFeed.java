@@ -190,7 +190,9 @@ public final class SyntheticFeed {
                 support(decided, type, "REFUSED", category, amount);
                 decided = decided.plusDays(20 + random.nextInt(60));
             }
-            support(decided, type, "GRANTED", category, amount);
+            // an integration income comes with an integration project (GPMI / PIIS) in 4 cases out of 10
+            boolean project = type.equals("INTEGRATION_INCOME") && random.nextInt(10) < 4;
+            support(decided, type, "GRANTED", category, amount).with("gpmi", project);
             if (random.nextInt(10) < 4) {
                 support(decided.plusDays(90 + random.nextInt(500)), type, "STOPPED", category, amount);
             } else if (end != null) {
@@ -198,10 +200,12 @@ public final class SyntheticFeed {
             }
         }
 
-        private void support(LocalDate date, String type, String decision, String category, long amount) {
+        private Event support(LocalDate date, String type, String decision, String category, long amount) {
             String municipality = residence(date);
-            add("ocmw-" + municipality, event("IncomeSupportDecided", date, municipality).with("supportType", type)
-                    .with("decision", decision).with("category", category).with("monthlyAmountCents", amount));
+            Event event = event("IncomeSupportDecided", date, municipality).with("supportType", type)
+                    .with("decision", decision).with("category", category).with("monthlyAmountCents", amount);
+            add("ocmw-" + municipality, event);
+            return event;
         }
 
         private void housingAid(LocalDate date) {

@@ -2,6 +2,7 @@ package be.integrationmonitor.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.integrationmonitor.deploy.ops.EraseCommand;
 import be.integrationmonitor.platform.ChildJvm;
 import be.integrationmonitor.platform.Ports;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -28,8 +28,8 @@ class LocalPlatformLifecycleTest {
         try (Admin admin = first.admin()) {
             assertThat(admin.listTopics().names().get()).contains(
                     "protection-status-changed", "residence-changed", "income-support-decided",
-                    "housing-aid-granted", "indicators", "dead-letter");
-            ConfigResource indicators = new ConfigResource(ConfigResource.Type.TOPIC, "indicators");
+                    "housing-aid-granted", "indicators.1", "generations", "dead-letter");
+            ConfigResource indicators = new ConfigResource(ConfigResource.Type.TOPIC, "indicators.1");
             ConfigEntry cleanup = admin.describeConfigs(Set.of(indicators)).all().get().get(indicators)
                     .get(TopicConfig.CLEANUP_POLICY_CONFIG);
             assertThat(cleanup.value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -44,7 +44,7 @@ class LocalPlatformLifecycleTest {
                 .noneMatch(Ports::isOpen);
 
         try (LocalPlatform second = LocalPlatform.start(settings); Admin admin = second.admin()) {
-            assertThat(admin.listTopics().names().get()).contains("indicators");
+            assertThat(admin.listTopics().names().get()).contains("indicators.1");
             assertThat(new SchemaRegistryClient(second.registry()).schemaById(schemaId))
                     .isEqualTo(EventType.RESIDENCE_CHANGED.schema());
         }

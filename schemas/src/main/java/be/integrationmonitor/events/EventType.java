@@ -29,6 +29,9 @@ public final class EventType<V extends SpecificRecord> {
     public static final List<EventType<?>> ALL = List.of(
             PROTECTION_STATUS_CHANGED, RESIDENCE_CHANGED, INCOME_SUPPORT_DECIDED, HOUSING_AID_GRANTED,
             RECEPTION_PLACEMENT_CHANGED);
+    /** The event types the indicator catalogue reads. */
+    public static final List<EventType<?>> INDICATOR_INPUTS = List.of(
+            PROTECTION_STATUS_CHANGED, RESIDENCE_CHANGED, INCOME_SUPPORT_DECIDED, HOUSING_AID_GRANTED);
 
     private final String name;
     private final String topic;

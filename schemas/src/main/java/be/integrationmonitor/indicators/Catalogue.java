@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The indicator catalogue, version 1 (docs/domain.md). */
+/** The indicator catalogue (docs/domain.md). */
 public final class Catalogue {
 
     private static final Set<Granularity> ALL = EnumSet.allOf(Granularity.class);
     private static final String BY_RESIDENCE = ", by residence on that day";
 
-    public static final List<IndicatorDefinition> V1 = List.of(
+    public static final List<IndicatorDefinition> INDICATORS = List.of(
             count("protected_persons", "stock", "persons",
                     "Beschermde personen", "Personnes protégées", "Protected persons",
                     "Persons under temporary protection on the last day of the period" + BY_RESIDENCE + "."),
@@ -28,6 +28,13 @@ public final class Catalogue {
                     "Leefloners", "Bénéficiaires du revenu d'intégration", "Integration income recipients",
                     "Protected persons receiving the integration income (leefloon / revenu d'intégration) "
                             + "on the last day of the period" + BY_RESIDENCE + "."),
+            count("integration_projects", "stock", "persons",
+                    "Leefloners met GPMI", "Bénéficiaires du revenu d'intégration avec PIIS",
+                    "Integration income recipients with an integration project",
+                    "Protected persons receiving the integration income whose latest grant came with an "
+                            + "individualised social integration project (GPMI / PIIS), on the last day of the "
+                            + "period" + BY_RESIDENCE + ". From v2 of IncomeSupportDecided; earlier decisions "
+                            + "count as without a project."),
             count("equivalent_income_recipients", "stock", "persons",
                     "Ontvangers van equivalent leefloon", "Bénéficiaires de l'aide sociale équivalente",
                     "Equivalent income recipients",
@@ -70,7 +77,7 @@ public final class Catalogue {
     }
 
     public static Optional<IndicatorDefinition> byId(String id) {
-        return V1.stream().filter(d -> d.id().equals(id)).findFirst();
+        return INDICATORS.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
     private static IndicatorDefinition count(String id, String kind, String unit, String nl, String fr, String en,

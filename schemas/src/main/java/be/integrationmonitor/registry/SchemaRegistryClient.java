@@ -12,6 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 
@@ -73,6 +75,19 @@ public final class SchemaRegistryClient {
             }
             throw e;
         }
+    }
+
+    public List<String> subjects() {
+        List<String> subjects = new ArrayList<>();
+        send("GET", "/subjects", null, 200).forEach(subject -> subjects.add(subject.asText()));
+        return subjects;
+    }
+
+    /** The version numbers of a subject, oldest first. */
+    public List<Integer> versions(String subject) {
+        List<Integer> versions = new ArrayList<>();
+        send("GET", "/subjects/" + encode(subject) + "/versions", null, 200).forEach(v -> versions.add(v.asInt()));
+        return versions;
     }
 
     /** The schema registered under this id (the id in a record's Confluent wire-format header). */

@@ -1,6 +1,7 @@
 package be.integrationmonitor.topics;
 
 import be.integrationmonitor.events.EventType;
+import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.indicators.IndicatorValue;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroSerde;
@@ -24,12 +25,18 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 public final class Topics {
 
-    /** The engine's output: compacted, key {@code indicator/granularity/geo/period}. */
-    public static final String INDICATORS = "indicators";
+    /**
+     * The operators' record of which engine generations run and which one is served (see
+     * {@link Generations}); each generation writes its own compacted indicators topic.
+     */
+    public static final String GENERATIONS = "generations";
     /** Records the engine could not process, with headers saying where they came from and why. */
     public static final String DEAD_LETTER = "dead-letter";
     /** Operators' erasure requests: key personRef; compacted, so a request is kept for replays. */
     public static final String ERASURES = "erasures";
+
+    private static final Map<String, String> COMPACT =
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 
     private final Map<String, Object> serdeConfig;
 
@@ -64,8 +71,9 @@ public final class Topics {
         return serde;
     }
 
-    public Topic<String, IndicatorValue> indicators() {
-        return new Topic<>(INDICATORS, Serdes.String(), avro());
+    /** The output of one engine generation: compacted, key {@code indicator/granularity/geo/period}. */
+    public Topic<String, IndicatorValue> indicators(int generation) {
+        return new Topic<>(Generations.outputTopic(generation), Serdes.String(), avro());
     }
 
     public Topic<String, String> erasures() {
@@ -88,11 +96,15 @@ public final class Topics {
         for (EventType<?> type : EventType.ALL) {
             topics.add(new NewTopic(type.topic(), partitions, replicationFactor));
         }
-        topics.add(new NewTopic(INDICATORS, partitions, replicationFactor)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        topics.add(indicators(Generations.INITIAL.serving(), partitions, replicationFactor));
+        topics.add(new NewTopic(GENERATIONS, 1, replicationFactor).configs(COMPACT));
         topics.add(new NewTopic(DEAD_LETTER, partitions, replicationFactor));
-        topics.add(new NewTopic(ERASURES, partitions, replicationFactor)
-                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+        topics.add(new NewTopic(ERASURES, partitions, replicationFactor).configs(COMPACT));
         return topics;
+    }
+
+    /** The output topic of an engine generation, as a replay creates it. */
+    public static NewTopic indicators(int generation, int partitions, short replicationFactor) {
+        return new NewTopic(Generations.outputTopic(generation), partitions, replicationFactor).configs(COMPACT);
     }
 }

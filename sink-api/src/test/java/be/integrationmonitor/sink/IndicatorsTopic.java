@@ -10,15 +10,20 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Writes IndicatorValue records straight into the real {@code indicators} topic, as the engine would. */
+/** Writes IndicatorValue records straight into a real indicators topic, as the engine would. */
 public final class IndicatorsTopic implements AutoCloseable {
 
     private final Topic<String, IndicatorValue> topic;
     private final KafkaProducer<String, IndicatorValue> producer;
 
     public IndicatorsTopic() {
+        this(1);
+    }
+
+    /** The indicators topic of an engine generation. */
+    public IndicatorsTopic(int generation) {
         LocalPlatform platform = LocalPlatform.shared();
-        topic = new Topics(platform.registry()).indicators();
+        topic = new Topics(platform.registry()).indicators(generation);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()),
                 topic.keySerde().serializer(), topic.valueSerde().serializer());
     }

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The answers of the indicators API, for the public or an analyst. Snapshots are kept rendered
- * (with their ETag) until a cell behind them changes: pollers get bytes from memory.
+ * The answers of the indicators API, for the public or an analyst, each from one generation's
+ * cells. Snapshots are kept rendered (with their ETag) until a cell behind them changes or the
+ * generation served does: pollers get bytes from memory.
  */
 @ApplicationScoped
 public class IndicatorViews {
@@ -52,6 +53,15 @@ public class IndicatorViews {
 
     Rendered series(IndicatorDefinition indicator, GeoUnit unit, Granularity granularity, List<String> periods,
                     Viewer viewer, Format format) {
+        return state.reading(() -> renderSeries(indicator, unit, granularity, periods, viewer, format));
+    }
+
+    Rendered snapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer, Format format) {
+        return state.reading(() -> keptSnapshot(level, granularity, period, viewer, format));
+    }
+
+    private Rendered renderSeries(IndicatorDefinition indicator, GeoUnit unit, Granularity granularity,
+                                  List<String> periods, Viewer viewer, Format format) {
         int geo = tree.index(unit.code());
         List<Point> points = periods.stream()
                 .map(period -> point(indicator, granularity, period, geo, hidden(indicator, granularity, period, viewer)))
@@ -65,7 +75,8 @@ public class IndicatorViews {
                         granularity.id(), p.period(), p.value(), p.suppressed())).toList());
     }
 
-    Rendered snapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer, Format format) {
+    private Rendered keptSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer,
+                                  Format format) {
         String key = String.join("/", level.id(), granularity.id(), period, viewer.name(), format.name());
         long stamp = publicView.stamp(granularity, period); // read before computing: never newer than the content
         Kept kept = snapshots.get(key);
@@ -78,7 +89,7 @@ public class IndicatorViews {
 
     private Rendered renderSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer,
                                     Format format) {
-        List<IndicatorDefinition> indicators = Catalogue.V1.stream()
+        List<IndicatorDefinition> indicators = Catalogue.INDICATORS.stream()
                 .filter(d -> d.granularities().contains(granularity)).toList();
         Map<String, boolean[]> hidden = new LinkedHashMap<>();
         indicators.forEach(d -> hidden.put(d.id(), hidden(d, granularity, period, viewer)));

@@ -5,9 +5,13 @@ import be.integrationmonitor.sink.state.IndicatorState;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the state holds the whole topic as it was at start: a replica never serves a partial state. */
+/**
+ * Ready once the state holds a whole indicators topic: a replica never serves a partial state. Says
+ * which topic (engine generation) it serves, and which one it is reading to switch to.
+ */
 @Readiness
 @ApplicationScoped
 public class ReadinessCheck implements HealthCheck {
@@ -22,7 +26,9 @@ public class ReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("indicators-caught-up").status(feed.caughtUp())
-                .withData("cells", state.cells()).build();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("indicators-caught-up").status(feed.caughtUp())
+                .withData("cells", state.cells()).withData("topic", state.topic().orElse("none"));
+        feed.switchingTo().ifPresent(topic -> response.withData("switching-to", topic));
+        return response.build();
     }
 }

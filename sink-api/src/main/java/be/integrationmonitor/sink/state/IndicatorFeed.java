@@ -1,57 +1,60 @@
 package be.integrationmonitor.sink.state;
 
+import be.integrationmonitor.generations.GenerationLog;
+import be.integrationmonitor.generations.Generations;
+import be.integrationmonitor.topics.RegistryUrls;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import be.integrationmonitor.topics.RegistryUrls;
-import be.integrationmonitor.topics.Topics;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import org.apache.avro.generic.GenericRecord;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Reads the whole compacted {@code indicators} topic into {@link IndicatorState}, then follows it.
- * Every instance assigns itself all partitions from the beginning (no consumer group: replicas are
- * independent and each complete) and reads committed records only. Ready once the end offsets seen
- * at start are reached.
+ * Keeps {@link IndicatorState} on the indicators topic of the generation that the
+ * {@code generations} topic says to serve. At start it reads that topic completely before serving
+ * anything; when an operator's replay switches to a new generation, it reads the new topic
+ * completely next to the served one, then swaps them in one step. Until the swap, and if the new
+ * topic never catches up, the old generation keeps being served and followed.
  */
 @ApplicationScoped
 public class IndicatorFeed {
 
     private static final Logger LOG = Logger.getLogger(IndicatorFeed.class);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private final IndicatorState state;
-    private final Map<String, Object> config;
+    private final Map<String, Object> kafka;
+    private final Map<String, Object> consumer;
     private volatile boolean running = true;
-    private volatile boolean caughtUp;
-    private volatile KafkaConsumer<String, GenericRecord> consumer;
+    private volatile boolean failed;
+    private volatile String loadingTopic;
+    private volatile GenerationLog log;
 
-    public IndicatorFeed(IndicatorState state, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+    /** @param kafka every {@code kafka.*} setting: servers and, on a secured cluster, security */
+    public IndicatorFeed(IndicatorState state, @Identifier("default-kafka-broker") Map<String, Object> kafka,
                          @ConfigProperty(name = "registry.url") String registry) {
         this.state = state;
-        this.config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class,
-                SchemaResolverConfig.REGISTRY_URL, new RegistryUrls(registry).nativeApi(),
-                // generic records: any compatible writer schema, no generated class needed
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
+        this.kafka = Map.copyOf(kafka);
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.keySet().removeIf(key -> !ConsumerConfig.configNames().contains(key));
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class);
+        config.put(SchemaResolverConfig.REGISTRY_URL, new RegistryUrls(registry).nativeApi());
+        // generic records: any compatible writer schema, no generated class needed
+        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
+        this.consumer = Map.copyOf(config);
     }
 
     void start(@Observes StartupEvent event) {
@@ -62,52 +65,68 @@ public class IndicatorFeed {
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
-        KafkaConsumer<String, GenericRecord> current = consumer;
+        GenerationLog current = log;
         if (current != null) {
             current.wakeup();
         }
     }
 
+    /** True once a whole topic is served, as long as the feed works. */
     public boolean caughtUp() {
-        return caughtUp;
+        return !failed && state.topic().isPresent();
+    }
+
+    /** The topic being read to replace the served one, if any. */
+    public Optional<String> switchingTo() {
+        return Optional.ofNullable(loadingTopic);
     }
 
     private void run() {
-        try (KafkaConsumer<String, GenericRecord> kafka = new KafkaConsumer<>(config)) {
-            consumer = kafka;
-            List<TopicPartition> partitions = kafka.partitionsFor(Topics.INDICATORS).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            kafka.assign(partitions);
-            kafka.seekToBeginning(partitions);
-            CatchUp catchUp = new CatchUp(kafka.endOffsets(partitions));
-            LOG.infof("rebuilding the state from %s, up to %s", Topics.INDICATORS, catchUp.endOffsets());
+        TopicReader served = null;
+        TopicReader loading = null;
+        try (GenerationLog generations = new GenerationLog(kafka)) {
+            log = generations;
+            Generations desired = generations.readToEnd();
             while (running) {
-                poll(kafka);
-                if (!caughtUp && catchUp.reached(kafka::position)) {
-                    caughtUp = true;
-                    LOG.infof("caught up with %s: %d cells", Topics.INDICATORS, state.cells());
+                String wanted = desired.servedTopic();
+                boolean current = served != null && served.topic().equals(wanted);
+                if (!current && (loading == null || !loading.topic().equals(wanted))) {
+                    close(loading);
+                    loading = TopicReader.open(wanted, consumer).orElse(null);
+                    loadingTopic = wanted;
                 }
+                if (current && loading != null) { // the switch was called off: keep the served topic
+                    close(loading);
+                    loading = null;
+                }
+                if (loading != null && loading.poll(POLL)) {
+                    state.serve(loading.cells(), loading.topic());
+                    LOG.infof("now serving %s (%d cells)%s", loading.topic(), loading.cells().count(),
+                            served == null ? "" : " instead of " + served.topic());
+                    close(served);
+                    served = loading;
+                    loading = null;
+                }
+                loadingTopic = loading == null ? null : loading.topic();
+                if (served != null) {
+                    served.poll(loading == null ? POLL : Duration.ZERO);
+                }
+                desired = generations.poll(loading == null && !current ? POLL : Duration.ZERO);
             }
         } catch (WakeupException e) {
             LOG.debug("indicators feed stopped");
         } catch (RuntimeException e) {
             LOG.error("indicators feed failed; the sink stays not ready", e);
-            caughtUp = false;
+            failed = true;
+        } finally {
+            close(loading);
+            close(served);
         }
     }
 
-    private void poll(KafkaConsumer<String, GenericRecord> kafka) {
-        try {
-            for (ConsumerRecord<String, GenericRecord> record : kafka.poll(Duration.ofMillis(500))) {
-                CellValue update = record.value() == null ? CellValue.deleted(record.key()) : CellValue.of(record.value());
-                if (!state.apply(update)) {
-                    LOG.warnf("skipped a cell of an unknown geo unit at %s-%d@%d",
-                            record.topic(), record.partition(), record.offset());
-                }
-            }
-        } catch (RecordDeserializationException e) {
-            LOG.errorf("skipped an unreadable record at %s@%d: %s", e.topicPartition(), e.offset(), e.getMessage());
-            kafka.seek(e.topicPartition(), e.offset() + 1);
+    private static void close(TopicReader reader) {
+        if (reader != null) {
+            reader.close();
         }
     }
 }

@@ -3,62 +3,62 @@ package be.integrationmonitor.sink.state;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.NavigableSet;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
- * The current value of every cell of the {@code indicators} topic: per (indicator, granularity),
- * per period, an array of cells by {@link GeoTree} number; null is an absent cell.
- *
- * <p>One writer (the feed), many readers. Cells are immutable, so a reader sees either the old or
- * the new one. Every change bumps the version of its (granularity, period) after the write: a
- * cache stamped with the version read before computing is never newer than its content.
- * Period labels of one granularity sort as strings in time order (2023-W05, 2023-04).
+ * The indicators the API serves: the {@link Cells} of one engine generation's topic. A switch to
+ * another generation replaces them all at once, and only with a complete set: an answer computed
+ * inside {@link #reading} sees one generation only, never a mix and never a partial one.
  */
 @ApplicationScoped
 public class IndicatorState {
 
-    private final GeoTree geo = GeoTree.belgium();
-    private final Map<String, NavigableMap<String, Cell[]>> columns = new ConcurrentHashMap<>();
-    private final Map<String, NavigableSet<String>> periods = new ConcurrentHashMap<>();
-    private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
-    private final AtomicLong cells = new AtomicLong();
+    /** Versions of a generation's cells stay below this; the swap count goes above. */
+    private static final int EPOCH_SHIFT = 40;
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile Cells current = new Cells();
+    private volatile String topic;
+    private volatile long epoch;
 
     public IndicatorState(MeterRegistry registry) {
-        Gauge.builder("im.sink.cells", cells, AtomicLong::get)
+        Gauge.builder("im.sink.cells", this, IndicatorState::cells)
                 .description("cells of the indicators topic held in memory").register(registry);
     }
 
-    /** Applies a record of the topic; false when its geo unit is unknown. */
-    public boolean apply(CellValue update) {
-        int unit = geo.index(update.geo());
-        if (unit < 0) {
-            return false;
+    /** Serves these cells, complete, from now on; answers in progress finish first. */
+    public void serve(Cells cells, String fromTopic) {
+        lock.writeLock().lock();
+        try {
+            current = cells;
+            topic = fromTopic;
+            epoch++;
+        } finally {
+            lock.writeLock().unlock();
         }
-        Cell[] column = columns.computeIfAbsent(update.indicator() + "/" + update.granularity(),
-                        k -> new ConcurrentSkipListMap<>())
-                .computeIfAbsent(update.period(), p -> new Cell[geo.size()]);
-        Cell previous = column[unit];
-        if (update.cell() == null ? previous == null : update.cell().equals(previous)) {
-            return true;
+    }
+
+    /** Computes an answer from one generation's cells. */
+    public <T> T reading(Supplier<T> answer) {
+        lock.readLock().lock();
+        try {
+            return answer.get();
+        } finally {
+            lock.readLock().unlock();
         }
-        column[unit] = update.cell();
-        cells.addAndGet((update.cell() == null ? 0 : 1) - (previous == null ? 0 : 1));
-        periods.computeIfAbsent(update.granularity(), g -> new ConcurrentSkipListSet<>()).add(update.period());
-        versions.computeIfAbsent(update.granularity() + "/" + update.period(), k -> new AtomicLong()).incrementAndGet();
-        return true;
+    }
+
+    /** The topic served; empty until a first one has been read completely. */
+    public Optional<String> topic() {
+        return Optional.ofNullable(topic);
     }
 
     /** The cells of one indicator and period by geo number, null when nothing was ever received. */
     public Cell[] column(String indicator, String granularity, String period) {
-        NavigableMap<String, Cell[]> byPeriod = columns.get(indicator + "/" + granularity);
-        return byPeriod == null ? null : byPeriod.get(period);
+        return current.column(indicator, granularity, period);
     }
 
     public Cell cell(String indicator, String granularity, String period, int geoUnit) {
@@ -66,18 +66,16 @@ public class IndicatorState {
         return column == null ? null : column[geoUnit];
     }
 
-    /** Bumped on every change of a cell of this granularity and period. */
+    /** Changes on every change of a cell of this granularity and period, and on every switch. */
     public long version(String granularity, String period) {
-        AtomicLong version = versions.get(granularity + "/" + period);
-        return version == null ? 0 : version.get();
+        return (epoch << EPOCH_SHIFT) + current.version(granularity, period);
     }
 
     public Optional<String> firstPeriod(String granularity) {
-        NavigableSet<String> labels = periods.get(granularity);
-        return labels == null || labels.isEmpty() ? Optional.empty() : Optional.of(labels.first());
+        return current.firstPeriod(granularity);
     }
 
     public long cells() {
-        return cells.get();
+        return current.count();
     }
 }

@@ -1,29 +1,30 @@
 package be.integrationmonitor.streams.health;
 
+import be.integrationmonitor.streams.engine.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.SortedMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Ready only while Kafka Streams is RUNNING: not while it rebalances or restores state. (The
- * extension's own checks cover the rest: liveness = running or rebalancing, readiness = topics exist.)
- */
+/** Ready only while every generation runs: not before they start, nor while one rebalances or restores state. */
 @Readiness
 @ApplicationScoped
 public class RunningCheck implements HealthCheck {
 
-    private final KafkaStreams streams;
+    private final Engine engine;
 
-    public RunningCheck(KafkaStreams streams) {
-        this.streams = streams;
+    public RunningCheck(Engine engine) {
+        this.engine = engine;
     }
 
     @Override
     public HealthCheckResponse call() {
-        KafkaStreams.State state = streams.state();
-        return HealthCheckResponse.named("Kafka Streams running").status(state == KafkaStreams.State.RUNNING)
-                .withData("state", state.name()).build();
+        SortedMap<Integer, KafkaStreams.State> states = engine.states();
+        return GenerationStates.describe(HealthCheckResponse.named("Kafka Streams running"), states)
+                .status(engine.following() && !states.isEmpty()
+                        && states.values().stream().allMatch(s -> s == KafkaStreams.State.RUNNING))
+                .build();
     }
 }

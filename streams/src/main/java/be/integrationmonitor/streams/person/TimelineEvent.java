@@ -14,10 +14,12 @@ import java.util.Comparator;
  * @param supportType  for income support: INTEGRATION_INCOME or EQUIVALENT_INCOME
  * @param decision     for income support: GRANTED, STOPPED or REFUSED
  * @param amountCents  for housing aid
+ * @param integrationProject for income support: a GPMI / PIIS is attached (field added in v2 of
+ *                     IncomeSupportDecided; false when absent or null, so for every v1 record)
  */
 public record TimelineEvent(EventKind kind, String eventId, long effectiveDay, long recordedAt, String municipality,
                             boolean granted, int birthYear, boolean unaccompaniedMinor, SupportType supportType,
-                            SupportDecision decision, long amountCents) {
+                            SupportDecision decision, long amountCents, boolean integrationProject) {
 
     /** The timeline's order: effectiveDate, then recordedAt, then eventId. */
     public static final Comparator<TimelineEvent> ORDER = Comparator.comparingLong(TimelineEvent::effectiveDay)
@@ -37,15 +39,15 @@ public record TimelineEvent(EventKind kind, String eventId, long effectiveDay, l
         return switch (e.getSchema().getName()) {
             case "ProtectionStatusChanged" -> new TimelineEvent(EventKind.PROTECTION, eventId, day, recordedAt,
                     municipality, "GRANTED".equals(text(e, "status")), ((Number) e.get("birthYear")).intValue(),
-                    (Boolean) e.get("unaccompaniedMinor"), null, null, 0);
+                    (Boolean) e.get("unaccompaniedMinor"), null, null, 0, false);
             case "ResidenceChanged" -> new TimelineEvent(EventKind.RESIDENCE, eventId, day, recordedAt, municipality,
-                    false, 0, false, null, null, 0);
+                    false, 0, false, null, null, 0, false);
             case "IncomeSupportDecided" -> new TimelineEvent(EventKind.INCOME_SUPPORT, eventId, day, recordedAt,
                     municipality, "GRANTED".equals(text(e, "decision")), 0, false,
                     SupportType.valueOf(text(e, "supportType")), SupportDecision.valueOf(text(e, "decision")),
-                    ((Number) e.get("monthlyAmountCents")).longValue());
+                    ((Number) e.get("monthlyAmountCents")).longValue(), flag(e, "gpmi"));
             case "HousingAidGranted" -> new TimelineEvent(EventKind.HOUSING_AID, eventId, day, recordedAt,
-                    municipality, false, 0, false, null, null, ((Number) e.get("amountCents")).longValue());
+                    municipality, false, 0, false, null, null, ((Number) e.get("amountCents")).longValue(), false);
             default -> throw new IllegalArgumentException("the engine does not read " + e.getSchema().getName());
         };
     }
@@ -55,8 +57,13 @@ public record TimelineEvent(EventKind kind, String eventId, long effectiveDay, l
         return value == null ? null : value.toString();
     }
 
+    /** A boolean field that older versions of the schema lack: false when absent or null. */
+    private static boolean flag(GenericRecord record, String field) {
+        return record.hasField(field) && Boolean.TRUE.equals(record.get(field));
+    }
+
     public static TimelineEvent erasure() {
-        return new TimelineEvent(EventKind.ERASURE, "", 0, 0, null, false, 0, false, null, null, 0);
+        return new TimelineEvent(EventKind.ERASURE, "", 0, 0, null, false, 0, false, null, null, 0, false);
     }
 
     public LocalDate effectiveDate() {

@@ -29,27 +29,27 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * event topics + erasures ─▶ person-timeline (store person-timelines)
  *   ─▶ series-steps (repartition by series) ─▶ series-sum (stores series-steps, series-pending)
- *   ─▶ indicators (compacted)
+ *   ─▶ indicators.&lt;generation&gt; (compacted)
  * </pre>
  * Every event topic is keyed by personRef, so a person's events meet in one task. Every
  * processor, store and internal topic is named, so that the topology can evolve.
  */
 public final class IndicatorTopology {
 
-    /** The event types the v1 catalogue reads. */
-    static final List<EventType<?>> INPUTS = List.of(EventType.PROTECTION_STATUS_CHANGED, EventType.RESIDENCE_CHANGED,
-            EventType.INCOME_SUPPORT_DECIDED, EventType.HOUSING_AID_GRANTED);
-
     private IndicatorTopology() {
     }
 
-    /** @param emitInterval how often changed series are written to the indicators topic */
-    public static Topology build(Topics topics, Clock clock, Duration emitInterval) {
-        return build(topics, clock, emitInterval, Stores::persistentKeyValueStore);
+    /**
+     * @param indicators   the output topic: the indicators topic of the engine generation
+     * @param emitInterval how often changed series are written to it
+     */
+    public static Topology build(Topics topics, Topic<String, IndicatorValue> indicators, Clock clock,
+                                 Duration emitInterval) {
+        return build(topics, indicators, clock, emitInterval, Stores::persistentKeyValueStore);
     }
 
     /** @param stores makes the state stores by name: RocksDB in production, in memory in fast tests */
-    static Topology build(Topics topics, Clock clock, Duration emitInterval,
+    static Topology build(Topics topics, Topic<String, IndicatorValue> indicators, Clock clock, Duration emitInterval,
                           Function<String, KeyValueBytesStoreSupplier> stores) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PersonProcessor.STORE),
@@ -60,7 +60,7 @@ public final class IndicatorTopology {
                 Serdes.String(), Serdes.Integer()));
 
         KStream<String, TimelineEvent> events = builder
-                .stream(INPUTS.stream().map(EventType::topic).toList(),
+                .stream(EventType.INDICATOR_INPUTS.stream().map(EventType::topic).toList(),
                         Consumed.with(Serdes.String(), topics.eventSerde()).withName("events-source"))
                 .mapValues((personRef, event) -> EventValidation.check(personRef, timelineEvent(event)),
                         Named.as("to-timeline-event"));
@@ -70,7 +70,6 @@ public final class IndicatorTopology {
                         .withName("erasures-source"))
                 .mapValues(request -> TimelineEvent.erasure(), Named.as("to-erasure"));
 
-        Topic<String, IndicatorValue> indicators = topics.indicators();
         events.merge(erasureRequests, Named.as("events-and-erasures"))
                 .process(() -> new PersonProcessor(Indicators.ALL), Named.as("person-timeline"), PersonProcessor.STORE)
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("series-steps"))

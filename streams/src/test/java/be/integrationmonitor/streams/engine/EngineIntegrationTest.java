@@ -8,6 +8,7 @@ import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.events.ProtectionStatus;
 import be.integrationmonitor.events.ProtectionStatusChanged;
 import be.integrationmonitor.events.Sex;
+import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.platform.LocalPlatform;
 import be.integrationmonitor.platform.PlatformTestResource;
 import be.integrationmonitor.topics.Topic;
@@ -71,7 +72,7 @@ class EngineIntegrationTest {
 
         Map<String, Double> indicators = new HashMap<>();
         List<ConsumerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-        try (KafkaConsumer<String, GenericRecord> out = consumer(Topics.INDICATORS);
+        try (KafkaConsumer<String, GenericRecord> out = consumer(Generations.outputTopic(1));
              KafkaConsumer<byte[], byte[]> dlq = consumer(Topics.DEAD_LETTER)) {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 out.poll(Duration.ofMillis(200)).forEach(r -> indicators.put(r.key(), ((Number) r.value().get("value")).doubleValue()));

@@ -11,6 +11,6 @@ class IndicatorsTest {
     @Test
     void theEngineComputesExactlyTheCatalogue() {
         assertThat(Indicators.ALL).extracting(Indicator::id)
-                .containsExactlyInAnyOrderElementsOf(Catalogue.V1.stream().map(IndicatorDefinition::id).toList());
+                .containsExactlyInAnyOrderElementsOf(Catalogue.INDICATORS.stream().map(IndicatorDefinition::id).toList());
     }
 }

@@ -60,7 +60,8 @@ public final class RandomEvents {
                             .setMunicipality(municipality)
                             .setSupportType(random.nextBoolean() ? SupportType.INTEGRATION_INCOME : SupportType.EQUIVALENT_INCOME)
                             .setDecision(SupportDecision.values()[random.nextInt(3)])
-                            .setCategory(HouseholdCategory.SINGLE).setMonthlyAmountCents(120_000).build();
+                            .setCategory(HouseholdCategory.SINGLE).setMonthlyAmountCents(120_000)
+                            .setGpmi(new Boolean[] {null, true, false}[random.nextInt(3)]).build();
                     default -> HousingAidGranted.newBuilder().setEventId(id).setPartnerId("ocmw-" + municipality)
                             .setPersonRef(person).setEffectiveDate(date).setRecordedAt(recordedAt)
                             .setMunicipality(municipality).setAidType(HousingAidType.RENTAL_GUARANTEE)

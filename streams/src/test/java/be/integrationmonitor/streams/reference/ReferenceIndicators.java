@@ -25,7 +25,7 @@ import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The v1 catalogue computed the plain way, straight from docs/domain.md: for every period and
+ * The catalogue computed the plain way, straight from docs/domain.md: for every period and
  * every person, look at the person's events up to the period's last day. Slow and obviously
  * correct; the engine must agree with it on every cell.
  */
@@ -78,6 +78,7 @@ public final class ReferenceIndicators {
         ProtectionStatusChanged latestProtection = null;
         String residence = null;
         Map<SupportType, Boolean> support = new HashMap<>();
+        boolean project = false;
         for (SpecificRecord event : timeline) {
             if (((LocalDate) field(event, "effectiveDate")).isAfter(end)) {
                 break;
@@ -91,6 +92,9 @@ public final class ReferenceIndicators {
                 residence = r.getMunicipality();
             } else if (event instanceof IncomeSupportDecided d && d.getDecision() != SupportDecision.REFUSED) {
                 support.put(d.getSupportType(), d.getDecision() == SupportDecision.GRANTED);
+                if (d.getSupportType() == SupportType.INTEGRATION_INCOME) {
+                    project = d.getDecision() == SupportDecision.GRANTED && Boolean.TRUE.equals(d.getGpmi());
+                }
             }
         }
         boolean isProtected = latestProtection != null && latestProtection.getStatus() == ProtectionStatus.GRANTED;
@@ -106,6 +110,9 @@ public final class ReferenceIndicators {
             }
             if (integration) {
                 add("integration_income_recipients", g, residence, period, 1);
+                if (project) {
+                    add("integration_projects", g, residence, period, 1);
+                }
             }
             if (equivalent) {
                 add("equivalent_income_recipients", g, residence, period, 1);

@@ -2,6 +2,7 @@ package be.integrationmonitor.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.indicators.IndicatorValue;
 import be.integrationmonitor.platform.LocalPlatform;
 import be.integrationmonitor.streams.reference.Expected;
@@ -75,12 +76,12 @@ class IndicatorTopologyPropertyTest {
      */
     static Map<String, Expected> streamed(List<Object> arrival, LocalDate today) {
         Clock clock = Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        Topic<String, IndicatorValue> out = TOPICS.indicators();
+        Topic<String, IndicatorValue> out = TOPICS.indicators(1);
         Serde<GenericRecord> eventSerde = TOPICS.eventSerde();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                IndicatorTopology.build(TOPICS, clock, EMIT_INTERVAL, Stores::inMemoryKeyValueStore), config())) {
+                IndicatorTopology.build(TOPICS, out, clock, EMIT_INTERVAL, Stores::inMemoryKeyValueStore), config())) {
             Map<String, TestInputTopic<String, GenericRecord>> inputs = new HashMap<>();
-            IndicatorTopology.INPUTS.forEach(type -> inputs.put(type.avroClass().getName(),
+            EventType.INDICATOR_INPUTS.forEach(type -> inputs.put(type.avroClass().getName(),
                     driver.createInputTopic(type.topic(), Serdes.String().serializer(), eventSerde.serializer())));
             TestInputTopic<String, String> erasures = driver.createInputTopic(
                     TOPICS.erasures().name(), Serdes.String().serializer(), Serdes.String().serializer());
@@ -92,7 +93,8 @@ class IndicatorTopologyPropertyTest {
                     erasures.pipeInput((String) item, "test");
                 }
             }
-            driver.advanceWallClockTime(EMIT_INTERVAL);
+            driver.advanceWallClockTime(EMIT_INTERVAL); // the person stage flushes its steps
+            driver.advanceWallClockTime(EMIT_INTERVAL); // the series stage emits
             Map<String, Expected> table = new HashMap<>();
             driver.createOutputTopic(out.name(), out.keySerde().deserializer(), out.valueSerde().deserializer())
                     .readKeyValuesToMap().forEach((key, value) ->

@@ -1,4 +1,4 @@
-package be.integrationmonitor.deploy;
+package be.integrationmonitor.deploy.ops;
 
 import be.integrationmonitor.pseudonym.NationalNumber;
 import be.integrationmonitor.pseudonym.PseudonymKey;
@@ -14,6 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,10 +24,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "erase", mixinStandardHelpOptions = true,
         description = "Removes one person from every indicator (GDPR erasure).")
-final class EraseCommand implements Callable<Integer> {
+public final class EraseCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap-servers", defaultValue = "127.0.0.1:9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
-    String bootstrapServers;
+    @Mixin
+    KafkaOptions kafka;
 
     @ArgGroup(multiplicity = "1")
     Person person;
@@ -49,9 +50,10 @@ final class EraseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String personRef = person.personRef != null ? person.personRef : pseudonym();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> settings = kafka.settings();
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.ERASURES, personRef, Instant.now() + " " + reason)).get();
         }
         System.out.println("erasure of " + personRef + " recorded; the indicators are recomputed without this person");

@@ -1,0 +1,186 @@
+package be.integrationmonitor.deploy.ops;
+
+import be.integrationmonitor.events.EventType;
+import be.integrationmonitor.generations.GenerationLog;
+import be.integrationmonitor.generations.Generations;
+import be.integrationmonitor.topics.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** What the operator commands do on the Kafka cluster: generations, offsets, lag, topics. */
+final class Cluster implements AutoCloseable {
+
+    /** Everything the engine reads, from the beginning in a replay. */
+    static final List<String> ENGINE_INPUTS = Stream.concat(
+            EventType.INDICATOR_INPUTS.stream().map(EventType::topic), Stream.of(Topics.ERASURES)).toList();
+
+    private final Map<String, Object> settings;
+    private final Admin admin;
+
+    Cluster(Map<String, Object> settings) {
+        this.settings = settings;
+        Map<String, Object> config = new HashMap<>(settings);
+        config.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
+        this.admin = Admin.create(config);
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    Generations generations() {
+        try (GenerationLog log = new GenerationLog(settings)) {
+            return log.readToEnd();
+        }
+    }
+
+    void write(Generations generations) throws ExecutionException, InterruptedException {
+        GenerationLog.append(settings, generations);
+    }
+
+    /** The output topic of a new generation, partitioned and replicated like the input it replays. */
+    void createOutput(int generation) throws ExecutionException, InterruptedException {
+        TopicDescription erasures = describe(List.of(Topics.ERASURES)).get(Topics.ERASURES);
+        try {
+            admin.createTopics(List.of(Topics.indicators(generation, erasures.partitions().size(),
+                    (short) erasures.partitions().get(0).replicas().size()))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    Map<String, TopicDescription> describe(Collection<String> topics) throws ExecutionException, InterruptedException {
+        return admin.describeTopics(topics).allTopicNames().get();
+    }
+
+    /** Latest (or earliest) offset of every partition of these topics. */
+    Map<TopicPartition, Long> offsets(Collection<String> topics, OffsetSpec spec)
+            throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        describe(topics).forEach((name, description) -> description.partitions()
+                .forEach(p -> request.put(new TopicPartition(name, p.partition()), spec)));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(request).all().get().forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    Map<TopicPartition, Long> committed(String group) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, Long> committed = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        offsets.forEach((partition, offset) -> {
+            if (offset != null) {
+                committed.put(partition, offset.offset());
+            }
+        });
+        return committed;
+    }
+
+    /** How far a generation has got through its input, and what its series stage still has to read. */
+    Progress progress(int generation) throws ExecutionException, InterruptedException {
+        String application = Generations.applicationId(generation);
+        Map<TopicPartition, Long> committed = committed(application);
+        Map<TopicPartition, Long> start = offsets(ENGINE_INPUTS, OffsetSpec.earliest());
+        Map<TopicPartition, Long> end = offsets(ENGINE_INPUTS, OffsetSpec.latest());
+        long done = 0;
+        long total = 0;
+        for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+            long first = start.get(partition.getKey());
+            total += partition.getValue() - first;
+            done += Math.max(0, committed.getOrDefault(partition.getKey(), first) - first);
+        }
+        String repartition = application + "-series-steps-repartition";
+        long steps = 0;
+        if (admin.listTopics().names().get().contains(repartition)) {
+            for (Map.Entry<TopicPartition, Long> partition : offsets(List.of(repartition), OffsetSpec.latest()).entrySet()) {
+                // written in transactions: the commit marker takes the last offset of a finished partition
+                steps += Math.max(0, partition.getValue() - committed.getOrDefault(partition.getKey(), 0L) - 1);
+            }
+        }
+        return new Progress(done, total, steps, Instant.now());
+    }
+
+    /** Consumer groups with their lag over every partition they have committed. */
+    Map<String, Long> lagByGroup() throws ExecutionException, InterruptedException {
+        Map<String, Long> lag = new TreeMap<>();
+        for (var group : admin.listGroups().all().get()) {
+            Map<TopicPartition, Long> committed = committed(group.groupId());
+            Set<String> topics = committed.keySet().stream().map(TopicPartition::topic).collect(Collectors.toSet());
+            Map<TopicPartition, Long> end = topics.isEmpty() ? Map.of() : offsets(topics, OffsetSpec.latest());
+            lag.put(group.groupId(), committed.entrySet().stream()
+                    .mapToLong(e -> Math.max(0, end.getOrDefault(e.getKey(), e.getValue()) - e.getValue())).sum());
+        }
+        return lag;
+    }
+
+    /**
+     * Removes a generation that no longer runs: waits until no engine instance is a member of its
+     * group, then deletes its internal topics, its output topic and its group.
+     */
+    void deleteGeneration(int generation, Duration timeout) throws ExecutionException, InterruptedException {
+        String application = Generations.applicationId(generation);
+        Instant deadline = Instant.now().plus(timeout);
+        while (!groupEmpty(application)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("engine instances still run generation " + generation
+                        + " (group " + application + " has members); is the engine following the generations topic?");
+            }
+            Thread.sleep(500);
+        }
+        List<String> topics = admin.listTopics().names().get().stream()
+                .filter(name -> name.startsWith(application + "-") || name.equals(Generations.outputTopic(generation)))
+                .toList();
+        admin.deleteTopics(topics).all().get();
+        try {
+            admin.deleteConsumerGroups(List.of(application)).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw e;
+            }
+        }
+    }
+
+    boolean groupEmpty(String group) throws ExecutionException, InterruptedException {
+        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        return description.members().isEmpty()
+                && (description.groupState() == GroupState.EMPTY || description.groupState() == GroupState.DEAD);
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+
+    /**
+     * @param done  input records the generation has processed and committed
+     * @param total input records there are now
+     * @param steps records of its series stage not yet processed
+     */
+    record Progress(long done, long total, long steps, Instant at) {
+
+        boolean caughtUp() {
+            return done >= total && steps == 0;
+        }
+    }
+}

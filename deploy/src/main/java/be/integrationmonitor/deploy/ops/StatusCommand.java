@@ -1,0 +1,63 @@
+package be.integrationmonitor.deploy.ops;
+
+import be.integrationmonitor.generations.Generations;
+import be.integrationmonitor.registry.SchemaRegistryClient;
+import be.integrationmonitor.topics.RegistryUrls;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code status}: generations, what the sink API serves, topics, schema versions and consumer lag. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows the engine generations, the topic the sink API serves, the topics, the schema "
+                + "versions and the consumer lag of every application.")
+public final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--registry-url", defaultValue = "http://127.0.0.1:8081", description = "Schema registry (default: ${DEFAULT-VALUE}).")
+    String registryUrl;
+
+    @Option(names = "--sink-url", split = ",", defaultValue = "http://127.0.0.1:8080",
+            description = "Sink API instance(s) (default: ${DEFAULT-VALUE}).")
+    List<URI> sinks;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Cluster cluster = new Cluster(kafka.settings())) {
+            Generations generations = cluster.generations();
+            System.out.printf("engine generations: %s (served topic %s)%n", generations, generations.servedTopic());
+            SinkApis apis = new SinkApis(sinks);
+            sinks.forEach(sink -> System.out.printf("sink API %s serves: %s%n", sink, apis.served(sink)));
+
+            System.out.printf("%ntopics%n  %-58s %10s %12s%n", "name", "partitions", "records");
+            TreeSet<String> names = new TreeSet<>(cluster.admin().listTopics().names().get());
+            Map<TopicPartition, Long> start = cluster.offsets(names, OffsetSpec.earliest());
+            Map<TopicPartition, Long> end = cluster.offsets(names, OffsetSpec.latest());
+            for (String name : names) {
+                long partitions = end.keySet().stream().filter(p -> p.topic().equals(name)).count();
+                long records = end.entrySet().stream().filter(e -> e.getKey().topic().equals(name))
+                        .mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
+                System.out.printf("  %-58s %10d %,12d%n", name, partitions, records);
+            }
+
+            SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryUrls(registryUrl));
+            System.out.printf("%nschemas (%s)%n  %-40s %s%n", registryUrl, "subject", "versions");
+            for (String subject : new TreeSet<>(registry.subjects())) {
+                System.out.printf("  %-40s %s%n", subject, registry.versions(subject));
+            }
+
+            System.out.printf("%nconsumer lag by application (consumer group)%n");
+            cluster.lagByGroup().forEach((group, lag) -> System.out.printf("  %-58s %,12d%n", group, lag));
+            return 0;
+        }
+    }
+}

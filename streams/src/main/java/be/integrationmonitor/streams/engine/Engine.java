@@ -1,0 +1,168 @@
+package be.integrationmonitor.streams.engine;
+
+import be.integrationmonitor.events.EventType;
+import be.integrationmonitor.generations.GenerationLog;
+import be.integrationmonitor.generations.Generations;
+import be.integrationmonitor.streams.topology.IndicatorTopology;
+import be.integrationmonitor.topics.RegistryUrls;
+import be.integrationmonitor.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the engine generations that the {@code generations} topic asks for: it follows the topic
+ * and starts a Kafka Streams application for each generation listed as running, and stops and
+ * cleans up each that is no longer listed. Every instance of the service does the same, so a
+ * generation's partitions are spread over all instances.
+ */
+@Startup
+@ApplicationScoped
+public class Engine {
+
+    private static final Logger LOG = Logger.getLogger(Engine.class);
+
+    private final Properties settings;
+    private final Topics topics;
+    private final Duration emitInterval;
+    private final MeterRegistry registry;
+    private final Map<Integer, Generation> running = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+    private volatile boolean failed;
+    private volatile GenerationLog log;
+    private Thread follower;
+
+    public Engine(Config config, @ConfigProperty(name = "registry.url") String registryUrl,
+                  @ConfigProperty(name = "im.emit.interval") Duration emitInterval, MeterRegistry registry) {
+        this.settings = StreamsSettings.from(config, System.getenv());
+        this.topics = new Topics(new RegistryUrls(registryUrl));
+        this.emitInterval = emitInterval;
+        this.registry = registry;
+    }
+
+    void start(@Observes StartupEvent event) {
+        follower = new Thread(this::follow, "engine-generations");
+        follower.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
+        GenerationLog current = log;
+        if (current != null) {
+            current.wakeup();
+        }
+        follower.join(Duration.ofSeconds(10).toMillis());
+        running.values().forEach(Generation::close);
+    }
+
+    /** The state of every generation this instance runs, by number; empty until started. */
+    public SortedMap<Integer, KafkaStreams.State> states() {
+        SortedMap<Integer, KafkaStreams.State> states = new TreeMap<>();
+        running.forEach((number, generation) -> states.put(number, generation.state()));
+        return states;
+    }
+
+    /** False once following the generations topic has failed: the service must be restarted. */
+    public boolean following() {
+        return !failed && follower != null && follower.isAlive();
+    }
+
+    private void follow() {
+        try {
+            awaitTopics();
+            try (GenerationLog generations = new GenerationLog(clientSettings())) {
+                log = generations;
+                Generations desired = generations.readToEnd();
+                while (!stopping) {
+                    reconcile(desired);
+                    desired = generations.poll(Duration.ofSeconds(1));
+                }
+            }
+        } catch (WakeupException e) {
+            LOG.debug("stopped following the generations");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException e) {
+            failed = true;
+            LOG.error("cannot follow the generations topic; no generation is started or retired any more", e);
+        }
+    }
+
+    private void reconcile(Generations desired) throws ExecutionException, InterruptedException {
+        for (int number : desired.running()) {
+            if (!running.containsKey(number) && !stopping) {
+                createOutput(number);
+                running.put(number, Generation.start(number, IndicatorTopology.build(topics,
+                        topics.indicators(number), Clock.systemUTC(), emitInterval), settings, registry));
+            }
+        }
+        for (int number : Set.copyOf(running.keySet())) {
+            if (!desired.running().contains(number)) {
+                running.remove(number).retire();
+            }
+        }
+    }
+
+    /** The generation's output topic, partitioned like the input topics (a replay may have made it already). */
+    private void createOutput(int number) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(clientSettings())) {
+            int partitions = admin.describeTopics(List.of(Topics.ERASURES)).allTopicNames().get()
+                    .get(Topics.ERASURES).partitions().size();
+            short replication = Short.parseShort(settings.getProperty(StreamsConfig.REPLICATION_FACTOR_CONFIG, "-1"));
+            admin.createTopics(List.of(Topics.indicators(number, partitions, replication))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /** Kafka Streams refuses to start without its source topics: wait until they exist. */
+    private void awaitTopics() throws InterruptedException, ExecutionException {
+        List<String> needed = Stream.concat(EventType.INDICATOR_INPUTS.stream().map(EventType::topic),
+                Stream.of(Topics.ERASURES, Topics.GENERATIONS)).toList();
+        try (Admin admin = Admin.create(clientSettings())) {
+            while (!stopping && !admin.listTopics().names().get().containsAll(needed)) {
+                LOG.infof("waiting for the topics %s", needed);
+                Thread.sleep(2_000);
+            }
+        }
+    }
+
+    /** The settings every Kafka client of the engine shares: servers and security. */
+    private Map<String, Object> clientSettings() {
+        Map<String, Object> client = new HashMap<>();
+        settings.forEach((key, value) -> {
+            String name = key.toString();
+            if (name.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) || name.startsWith("security.")
+                    || name.startsWith("sasl.") || name.startsWith("ssl.")) {
+                client.put(name, value);
+            }
+        });
+        return client;
+    }
+}

@@ -1,0 +1,59 @@
+package be.integrationmonitor.streams.engine;
+
+import be.integrationmonitor.generations.Generations;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.jboss.logging.Logger;
+
+/** One running generation of the engine: a Kafka Streams application of its own, with its metrics. */
+final class Generation {
+
+    private static final Logger LOG = Logger.getLogger(Generation.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final int number;
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics metrics;
+
+    private Generation(int number, KafkaStreams streams, KafkaStreamsMetrics metrics) {
+        this.number = number;
+        this.streams = streams;
+        this.metrics = metrics;
+    }
+
+    static Generation start(int number, Topology topology, Properties settings, MeterRegistry registry) {
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, Generations.applicationId(number));
+        KafkaStreams streams = new KafkaStreams(topology, properties);
+        KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, Tags.of("generation", String.valueOf(number)));
+        metrics.bindTo(registry);
+        streams.start();
+        LOG.infof("generation %d started: application %s, output %s", number, Generations.applicationId(number),
+                Generations.outputTopic(number));
+        return new Generation(number, streams, metrics);
+    }
+
+    KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    /** Stops it; its local state stays for the next start. */
+    void close() {
+        metrics.close();
+        streams.close(CLOSE_TIMEOUT);
+    }
+
+    /** Stops it for good and deletes its local state (the operator's replay deletes its topics). */
+    void retire() {
+        close();
+        streams.cleanUp();
+        LOG.infof("generation %d retired: stopped and local state deleted", number);
+    }
+}
