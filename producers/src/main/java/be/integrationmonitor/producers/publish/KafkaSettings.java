@@ -32,8 +32,16 @@ public class KafkaSettings {
         return config;
     }
 
+    /** The servers and, on a secured cluster, the login ({@code security.*}, {@code sasl.*}, {@code ssl.*}). */
     public Map<String, Object> admin() {
-        return Map.of("bootstrap.servers", all.get("bootstrap.servers"));
+        Map<String, Object> config = new HashMap<>();
+        all.forEach((key, value) -> {
+            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
+                    || key.startsWith("ssl.")) {
+                config.put(key, value);
+            }
+        });
+        return config;
     }
 
     private Map<String, Object> only(Set<String> names) {
