@@ -27,12 +27,13 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The indicator engine:
  * <pre>
- * event topics + erasures ─▶ person-timeline (store person-timelines)
- *   ─▶ series-steps (repartition by series) ─▶ series-sum (stores series-steps, series-pending)
- *   ─▶ indicators.&lt;generation&gt; (compacted)
+ * event topics + erasures ─▶ person-timeline (stores person-timelines, series-step-buffer)
+ *   ─▶ series-steps (repartition by column indicator/granularity)
+ *   ─▶ series-sum (stores series-steps, series-pending) ─▶ indicators.&lt;generation&gt; (compacted)
  * </pre>
- * Every event topic is keyed by personRef, so a person's events meet in one task. Every
- * processor, store and internal topic is named, so that the topology can evolve.
+ * Every event topic is keyed by personRef, so a person's events meet in one task; a column's
+ * series at every geo level meet in one task of the series stage. Every processor, store and
+ * internal topic is named, so that the topology can evolve.
  */
 public final class IndicatorTopology {
 
@@ -41,7 +42,8 @@ public final class IndicatorTopology {
 
     /**
      * @param indicators   the output topic: the indicators topic of the engine generation
-     * @param emitInterval how often changed series are written to it
+     * @param emitInterval how often buffered steps go to the series stage, and changed series to
+     *                     the output: freshness against output volume
      */
     public static Topology build(Topics topics, Topic<String, IndicatorValue> indicators, Clock clock,
                                  Duration emitInterval) {
@@ -54,6 +56,9 @@ public final class IndicatorTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PersonProcessor.STORE),
                 Serdes.String(), new ObjectMapperSerde<>(PersonTimeline.class)));
+        // small (what one flush interval adds up) and rewritten all the time: in memory, changelogged
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PersonProcessor.BUFFER_STORE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.STEPS_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.PENDING_STORE),
@@ -71,7 +76,8 @@ public final class IndicatorTopology {
                 .mapValues(request -> TimelineEvent.erasure(), Named.as("to-erasure"));
 
         events.merge(erasureRequests, Named.as("events-and-erasures"))
-                .process(() -> new PersonProcessor(Indicators.ALL), Named.as("person-timeline"), PersonProcessor.STORE)
+                .process(() -> new PersonProcessor(Indicators.ALL, emitInterval), Named.as("person-timeline"),
+                        PersonProcessor.STORE, PersonProcessor.BUFFER_STORE)
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("series-steps"))
                 .process(() -> new SeriesProcessor(clock, emitInterval), Named.as("series-sum"),
                         SeriesProcessor.STEPS_STORE, SeriesProcessor.PENDING_STORE)

@@ -28,7 +28,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Sums the steps of each series and, every emit interval, forwards the values of the periods
+ * Sums the steps of each series of its columns ({@code indicator/granularity}) and, every emit interval, forwards the values of the periods
  * that changed, from the earliest changed period to the current one. Many events touching one
  * series between two emissions cost one emission. When a new week or month begins, every series
  * gets its value for it (stocks carry over; flows are 0).
@@ -63,19 +63,25 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emit());
     }
 
-    /** Adds one step: a single small read and write, whatever the size of the series. */
+    /**
+     * Adds one step of a municipality's series to it and to its province, region and country: a
+     * small read and write each, whatever the size of the series.
+     */
     @Override
     public void process(Record<String, String> record) {
         StepDelta delta = StepDelta.parse(record.value());
-        String key = new StepKey(record.key(), delta.component(), delta.period()).format();
-        Long before = steps.get(key);
-        long after = (before == null ? 0 : before) + delta.delta();
-        if (after == 0) {
-            steps.delete(key);
-        } else {
-            steps.put(key, after);
+        for (String geo : GeoUnits.get().rollUp(delta.municipality())) {
+            String series = record.key() + "/" + geo;
+            String key = new StepKey(series, delta.component(), delta.period()).format();
+            Long before = steps.get(key);
+            long after = (before == null ? 0 : before) + delta.delta();
+            if (after == 0) {
+                steps.delete(key);
+            } else {
+                steps.put(key, after);
+            }
+            markPending(series, delta.period());
         }
-        markPending(record.key(), delta.period());
     }
 
     private void markPending(String series, int from) {
