@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy;
 
+import be.integrationmonitor.deploy.bench.BenchCommand;
 import be.integrationmonitor.deploy.feed.FeedCommand;
 import be.integrationmonitor.deploy.ops.EraseCommand;
 import be.integrationmonitor.deploy.ops.ReplayCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "integration-monitor", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "Runs integration-monitor on this machine, feeds it, and operates it.",
         subcommands = {RunCommand.class, FeedCommand.class, StatusCommand.class, SchemasCommand.class,
-                ReplayCommand.class, ResetCommand.class, EraseCommand.class})
+                ReplayCommand.class, ResetCommand.class, EraseCommand.class, BenchCommand.class})
 public final class Cli {
 
     public static void main(String[] args) {

@@ -281,7 +281,7 @@ public final class SyntheticFeed {
     }
 
     /** yymmdd, a 3-digit serial, and the mod-97 check (over 2 followed by the nine digits when born 2000+). */
-    static String nationalNumber(int birthYear, int month, int day, int serial) {
+    public static String nationalNumber(int birthYear, int month, int day, int serial) {
         long base = (birthYear % 100) * 10_000_000L + month * 100_000L + day * 1_000L + serial;
         long check = 97 - ((birthYear >= 2000 ? 2_000_000_000L : 0) + base) % 97;
         return String.format("%09d%02d", base, check);

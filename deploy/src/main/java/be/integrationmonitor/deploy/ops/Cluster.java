@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,7 +28,7 @@ import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** What the operator commands do on the Kafka cluster: generations, offsets, lag, topics. */
-final class Cluster implements AutoCloseable {
+public final class Cluster implements AutoCloseable {
 
     /** Everything the engine reads, from the beginning in a replay. */
     static final List<String> ENGINE_INPUTS = Stream.concat(
@@ -36,7 +37,7 @@ final class Cluster implements AutoCloseable {
     private final Map<String, Object> settings;
     private final Admin admin;
 
-    Cluster(Map<String, Object> settings) {
+    public Cluster(Map<String, Object> settings) {
         this.settings = settings;
         Map<String, Object> config = new HashMap<>(settings);
         config.keySet().removeIf(key -> !AdminClientConfig.configNames().contains(key));
@@ -98,7 +99,7 @@ final class Cluster implements AutoCloseable {
     }
 
     /** How far a generation has got through its input, and what its series stage still has to read. */
-    Progress progress(int generation) throws ExecutionException, InterruptedException {
+    public Progress progress(int generation) throws ExecutionException, InterruptedException {
         String application = Generations.applicationId(generation);
         Map<TopicPartition, Long> committed = committed(application);
         Map<TopicPartition, Long> start = offsets(ENGINE_INPUTS, OffsetSpec.earliest());
@@ -119,6 +120,26 @@ final class Cluster implements AutoCloseable {
             }
         }
         return new Progress(done, total, steps, Instant.now());
+    }
+
+    /**
+     * Waits until a generation has processed every input record there is and stayed so for
+     * {@code settle} (longer than the engine's emit interval, so that its last cells are out).
+     *
+     * @param each called with every observation, once a second
+     */
+    public void awaitCaughtUp(int generation, Duration settle, Instant deadline, Consumer<Progress> each)
+            throws ExecutionException, InterruptedException {
+        Instant caughtUpSince = null;
+        while (caughtUpSince == null || Duration.between(caughtUpSince, Instant.now()).compareTo(settle) < 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("generation " + generation + " has not caught up by " + deadline);
+            }
+            Thread.sleep(1_000);
+            Progress progress = progress(generation);
+            each.accept(progress);
+            caughtUpSince = !progress.caughtUp() ? null : caughtUpSince == null ? progress.at() : caughtUpSince;
+        }
     }
 
     /** Consumer groups with their lag over every partition they have committed. */
@@ -177,9 +198,9 @@ final class Cluster implements AutoCloseable {
      * @param total input records there are now
      * @param steps records of its series stage not yet processed
      */
-    record Progress(long done, long total, long steps, Instant at) {
+    public record Progress(long done, long total, long steps, Instant at) {
 
-        boolean caughtUp() {
+        public boolean caughtUp() {
             return done >= total && steps == 0;
         }
     }

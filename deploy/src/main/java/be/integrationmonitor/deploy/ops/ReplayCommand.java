@@ -94,24 +94,16 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** Follows the new generation's consumer lag until it has processed everything, and stays so for {@link #settle}. */
     private void awaitCaughtUp(Cluster cluster, int generation, Instant deadline) throws Exception {
-        Cluster.Progress progress = cluster.progress(generation);
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay").setInitialMax(progress.total())
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay").setInitialMax(cluster.progress(generation).total())
                 .setUnit(" events", 1).showSpeed().setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
-            Instant caughtUpSince = null;
-            while (caughtUpSince == null || Duration.between(caughtUpSince, Instant.now()).compareTo(settle) < 0) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("generation " + generation + " has not caught up within " + timeout);
-                }
+            cluster.awaitCaughtUp(generation, settle, deadline, progress -> {
                 if (!cluster.generations().running().contains(generation)) {
                     throw new IllegalStateException("generation " + generation + " was retired by someone else");
                 }
-                Thread.sleep(1_000);
-                progress = cluster.progress(generation);
                 bar.maxHint(progress.total());
                 bar.stepTo(progress.done());
                 bar.setExtraMessage(progress.steps() > 0 ? " (" + progress.steps() + " series steps to sum)" : "");
-                caughtUpSince = !progress.caughtUp() ? null : caughtUpSince == null ? progress.at() : caughtUpSince;
-            }
+            });
         }
     }
 

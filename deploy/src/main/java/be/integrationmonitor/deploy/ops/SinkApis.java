@@ -11,13 +11,13 @@ import java.time.Duration;
 import java.util.List;
 
 /** Asks sink API instances which indicators topic they serve (their readiness check says). */
-final class SinkApis {
+public final class SinkApis {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final List<URI> instances;
 
-    SinkApis(List<URI> instances) {
+    public SinkApis(List<URI> instances) {
         this.instances = instances;
     }
 
@@ -44,7 +44,7 @@ final class SinkApis {
         }
     }
 
-    boolean allServe(String topic) {
+    public boolean allServe(String topic) {
         return instances.stream().allMatch(instance -> topic.equals(served(instance)));
     }
 }

@@ -295,9 +295,9 @@ class ReplayTest {
     /** Waits until generation 1 has processed every event and emitted every cell. */
     private static void awaitQuiet(String bootstrap) throws Exception {
         try (Cluster cluster = new Cluster(Map.of("bootstrap.servers", bootstrap))) {
-            Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> cluster.progress(1).caughtUp());
+            // settled for longer than the engine's emit interval (1 s) and commit interval
+            cluster.awaitCaughtUp(1, Duration.ofSeconds(3), Instant.now().plusSeconds(90), progress -> { });
         }
-        Thread.sleep(3_000); // > the engine's emit interval (1 s) and commit interval
     }
 
     /**

@@ -59,10 +59,11 @@ public final class IndicatorTopology {
         // small (what one flush interval adds up) and rewritten all the time: in memory, changelogged
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PersonProcessor.BUFFER_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
+        // cached: the province, region and country keys are hit by every step of their municipalities
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.STEPS_STORE),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.PENDING_STORE),
-                Serdes.String(), Serdes.Integer()));
+                Serdes.String(), Serdes.Integer()).withCachingEnabled());
 
         KStream<String, TimelineEvent> events = builder
                 .stream(EventType.INDICATOR_INPUTS.stream().map(EventType::topic).toList(),

@@ -43,12 +43,15 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     private static final NavigableMap<Integer, Long> EMPTY = new TreeMap<>();
     /** In the pending store: the last period emitted for every series, per granularity. */
     private static final String THROUGH = "#through/";
+    /** Emissions may take at most 1/EMIT_BUDGET of the stream thread's time. */
+    private static final int EMIT_BUDGET = 5;
 
     private final Clock clock;
     private final Duration emitInterval;
     private ProcessorContext<String, IndicatorValue> context;
     private KeyValueStore<String, Long> steps;
     private KeyValueStore<String, Integer> pending;
+    private long nextEmission;
 
     SeriesProcessor(Clock clock, Duration emitInterval) {
         this.clock = clock;
@@ -60,7 +63,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         this.context = context;
         this.steps = context.getStateStore(STEPS_STORE);
         this.pending = context.getStateStore(PENDING_STORE);
-        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, now -> emit());
+        context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::maybeEmit);
     }
 
     /**
@@ -91,8 +94,23 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         }
     }
 
+    /**
+     * Emits, unless the last emission was so long that emitting again now would take more than
+     * 1/{@value #EMIT_BUDGET} of the time: while a replay changes whole histories every second, the
+     * series stage keeps summing instead of rewriting them; once caught up, emissions are small and
+     * happen every interval.
+     */
+    private void maybeEmit(long now) {
+        if (now < nextEmission) {
+            return;
+        }
+        long started = System.nanoTime();
+        emit();
+        nextEmission = now + EMIT_BUDGET * (System.nanoTime() - started) / 1_000_000;
+    }
+
     /** Forwards the pending periods of every pending series, up to the current period. */
-    void emit() {
+    private void emit() {
         LocalDate today = LocalDate.now(clock);
         for (Granularity granularity : Granularity.values()) {
             carryIntoCurrentPeriod(granularity, PeriodAxis.of(granularity).index(today));

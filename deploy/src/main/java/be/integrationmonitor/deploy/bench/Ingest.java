@@ -1,12 +1,12 @@
-package be.integrationmonitor.deploy.feed;
+package be.integrationmonitor.deploy.bench;
 
 import be.integrationmonitor.deploy.LocalStack;
 import be.integrationmonitor.deploy.PushClient;
 import be.integrationmonitor.deploy.SyntheticFeed;
 import be.integrationmonitor.deploy.SyntheticFeed.PartnerEvent;
+import be.integrationmonitor.deploy.feed.FeedPusher;
 import be.integrationmonitor.platform.ChildJvm;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,47 +29,47 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Ingest throughput ({@code bench/push-throughput.sh}): events/s accepted by {@code POST /v1/events}
- * with NDJSON batches of 1,000 and with single events from 32 concurrent clients, against Kafka's own
- * ProducerPerformance on the same broker with the same record size and acks=all. Starts its own
- * stack in a temporary directory and stops the engine and the sink API, so that only the ingest
- * path uses the CPU.
+ * Ingest: events/s accepted by {@code POST /v1/events} with NDJSON batches of 1,000 and with single
+ * events from 32 concurrent clients, against Kafka's own ProducerPerformance on the same broker with
+ * the same record size and acks=all. On its own stack, with the engine and the sink API stopped so
+ * that only the ingest path uses the CPU.
  */
-public final class PushBenchmark {
+final class Ingest {
 
     private static final String TOPIC = "protection-status-changed";
     private static final Pattern PERF_SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
 
-    private PushBenchmark() {
+    private Ingest() {
     }
 
     /** One measured run. */
-    private record Result(String mode, long events, double seconds) {
+    record Result(String mode, long events, double seconds) {
         double rate() {
             return events / seconds;
         }
     }
 
-    public static void main(String[] args) throws Exception {
-        int batched = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
-        int single = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
-        Path data = Files.createTempDirectory("im-bench-");
-        System.out.println("[bench] starting broker, registry and producers under " + data);
+    /** @return Kafka's ProducerPerformance on this machine: the baseline of the other scenarios too */
+    static Result run(Report report, int batched, int single) throws Exception {
+        Path data = Files.createTempDirectory("im-bench-ingest-");
         try (LocalStack stack = LocalStack.start(LocalStack.Options.ephemeral(data), m -> System.out.println("[bench] " + m))) {
             stack.jvms().stream().filter(jvm -> Set.of("streams", "sink-api").contains(jvm.name()))
                     .forEach(ChildJvm::close);
             List<Map<String, Object>> events = protections(5_000 + batched + single);
             PushClient office = new PushClient(stack.pushUrl(), SyntheticFeed.IMMIGRATION_OFFICE_TOKEN);
-            // warm-up (JIT, connections); the schema is registered by one request alone first, as
-            // concurrent first registrations fail with the 2.x registry (see BENCHMARKS.md)
+            // warm-up (JIT, connections); the schema is registered by one request alone first
             office.pushOne(events.get(0));
             batches(office, events.subList(1, 5_000), 4);
-            List<Result> results = new ArrayList<>();
-            results.add(batches(office, events.subList(5_000, 5_000 + batched), 4));
-            results.add(singles(office, events.subList(5_000 + batched, events.size()), 32));
+            Result batches = batches(office, events.subList(5_000, 5_000 + batched), 4);
+            Result singles = singles(office, events.subList(5_000 + batched, events.size()), 32);
             int recordSize = averageRecordSize(stack.platform().bootstrapServers());
-            results.add(producerPerformance(stack.platform().bootstrapServers(), recordSize, batched, data));
-            report(results, recordSize);
+            Result kafka = producerPerformance(stack.platform().bootstrapServers(), recordSize, batched, data);
+            String baseline = String.format("%,.0f records/s (ProducerPerformance, %d B, acks=all)", kafka.rate(), recordSize);
+            for (Result r : List.of(batches, singles)) {
+                report.add("ingest", r.mode(), String.format("%,.0f events/s", r.rate()), baseline,
+                        String.format("%.2f", r.rate() / kafka.rate()));
+            }
+            return kafka;
         }
     }
 
@@ -171,21 +171,5 @@ public final class PushBenchmark {
         }
         System.out.printf("[bench] %s: %,d records in %.1f s%n", result.mode(), result.events(), result.seconds());
         return result;
-    }
-
-    private static void report(List<Result> results, int recordSize) throws IOException {
-        double kafka = results.get(results.size() - 1).rate();
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        System.out.printf("%nMachine: %d cores, %.0f GB memory, Java %s (%s), %s %s; record %d B (key + Avro value)%n%n",
-                Runtime.getRuntime().availableProcessors(), memory / 1e9, System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
-                recordSize);
-        System.out.println("| mode | events | seconds | events/s | vs Kafka producer |");
-        System.out.println("|---|---:|---:|---:|---:|");
-        for (Result r : results) {
-            System.out.printf("| %s | %,d | %.1f | %,.0f | %.2f |%n", r.mode(), r.events(), r.seconds(), r.rate(),
-                    r.rate() / kafka);
-        }
     }
 }
