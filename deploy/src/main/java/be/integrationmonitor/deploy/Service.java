@@ -66,6 +66,11 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /** Crashes it (SIGKILL): no clean shutdown, as on a lost machine. */
+    void kill() {
+        jvm.kill();
+    }
+
     @Override
     public void close() {
         jvm.close();

@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 /**
  * A Java process started by this one, with an explicit heap, its output in a log file, stopped
  * with SIGTERM (then killed) on {@link #close()}, at this JVM's shutdown, or by {@link ParentWatch}
- * when this JVM dies without shutting down.
+ * when this JVM dies without shutting down; {@link #kill()} crashes it on purpose (SIGKILL).
  */
 public final class ChildJvm implements AutoCloseable {
 
@@ -88,6 +88,24 @@ public final class ChildJvm implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /**
+     * Kills the process at once (SIGKILL), as a crash or the kernel's OOM killer would: no shutdown
+     * hook, no clean close. Returns once it is gone. {@link #close()} afterwards does nothing more.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw failure("still alive 10 s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            removeHook();
         }
     }
 

@@ -10,7 +10,6 @@ import be.integrationmonitor.platform.LocalPlatform;
 import be.integrationmonitor.topics.Topics;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

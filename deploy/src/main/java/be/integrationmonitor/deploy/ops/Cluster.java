@@ -31,7 +31,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 public final class Cluster implements AutoCloseable {
 
     /** Everything the engine reads, from the beginning in a replay. */
-    static final List<String> ENGINE_INPUTS = Stream.concat(
+    public static final List<String> ENGINE_INPUTS = Stream.concat(
             EventType.INDICATOR_INPUTS.stream().map(EventType::topic), Stream.of(Topics.ERASURES)).toList();
 
     private final Map<String, Object> settings;
@@ -44,7 +44,7 @@ public final class Cluster implements AutoCloseable {
         this.admin = Admin.create(config);
     }
 
-    Admin admin() {
+    public Admin admin() {
         return admin;
     }
 
@@ -76,7 +76,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** Latest (or earliest) offset of every partition of these topics. */
-    Map<TopicPartition, Long> offsets(Collection<String> topics, OffsetSpec spec)
+    public Map<TopicPartition, Long> offsets(Collection<String> topics, OffsetSpec spec)
             throws ExecutionException, InterruptedException {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         describe(topics).forEach((name, description) -> description.partitions()
@@ -86,7 +86,7 @@ public final class Cluster implements AutoCloseable {
         return offsets;
     }
 
-    Map<TopicPartition, Long> committed(String group) throws ExecutionException, InterruptedException {
+    public Map<TopicPartition, Long> committed(String group) throws ExecutionException, InterruptedException {
         Map<TopicPartition, Long> committed = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();

@@ -2,6 +2,7 @@ package be.integrationmonitor.deploy.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.integrationmonitor.deploy.CellDifferences;
 import be.integrationmonitor.deploy.Cli;
 import be.integrationmonitor.deploy.LocalStack;
 import be.integrationmonitor.deploy.PushClient;
@@ -171,7 +172,7 @@ class ReplayTest {
         assertThat(polls.get()).isGreaterThan(10);
 
         // Identical indicators, cell for cell, and the old generation is gone.
-        assertThat(differences(before, indicators(bootstrap, 2))).isEmpty();
+        assertThat(CellDifferences.between(before, indicators(bootstrap, 2))).isEmpty();
         assertThat(get(snapshot)).isEqualTo(snapshotBefore);
         assertThat(stack.platform().admin().listTopics().names().get())
                 .noneMatch(name -> name.startsWith(Generations.applicationId(1) + "-") || name.equals("indicators.1"))
@@ -330,14 +331,6 @@ class ReplayTest {
         }
         assertThat(cells).isNotEmpty();
         return cells;
-    }
-
-    /** The cells that differ, at most 10, readably. */
-    private static List<String> differences(Map<String, String> expected, Map<String, String> actual) {
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>(expected.keySet());
-        keys.addAll(actual.keySet());
-        return keys.stream().filter(k -> !java.util.Objects.equals(expected.get(k), actual.get(k))).limit(10)
-                .map(k -> k + ": " + expected.get(k) + " -> " + actual.get(k)).toList();
     }
 
     private static AvroKafkaDeserializer<GenericRecord> deserializer(Map<String, Object> config) {

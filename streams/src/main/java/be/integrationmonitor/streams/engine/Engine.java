@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -84,6 +85,20 @@ public class Engine {
         SortedMap<Integer, KafkaStreams.State> states = new TreeMap<>();
         running.forEach((number, generation) -> states.put(number, generation.state()));
         return states;
+    }
+
+    /** The tasks this instance runs now for every generation it runs, by number. */
+    public SortedMap<Integer, Tasks> tasks() {
+        SortedMap<Integer, Tasks> tasks = new TreeMap<>();
+        running.forEach((number, generation) -> tasks.put(number, generation.tasks()));
+        return tasks;
+    }
+
+    /**
+     * A generation's tasks on this instance, e.g. {@code 0_1} (subtopology 0, partition 1): those it
+     * processes, and the hot copies of other instances' state it keeps ({@code num.standby.replicas}).
+     */
+    public record Tasks(SortedSet<String> active, SortedSet<String> standby) {
     }
 
     /** False once following the generations topic has failed: the service must be restarted. */

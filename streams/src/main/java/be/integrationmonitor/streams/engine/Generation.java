@@ -6,8 +6,11 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.jboss.logging.Logger;
 
@@ -42,6 +45,17 @@ final class Generation {
 
     KafkaStreams.State state() {
         return streams.state();
+    }
+
+    /** This instance's active and standby tasks of the generation, as they stand now. */
+    Engine.Tasks tasks() {
+        SortedSet<String> active = new TreeSet<>();
+        SortedSet<String> standby = new TreeSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            thread.activeTasks().forEach(task -> active.add(task.taskId().toString()));
+            thread.standbyTasks().forEach(task -> standby.add(task.taskId().toString()));
+        }
+        return new Engine.Tasks(active, standby);
     }
 
     /** Stops it; its local state stays for the next start. */

@@ -6,9 +6,13 @@ import java.util.SortedMap;
 import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while every generation runs: not before they start, nor while one rebalances or restores state. */
+/**
+ * Ready only while every generation runs: not before they start, nor while one rebalances or restores state.
+ * Its data also say which tasks of each generation this instance runs, active and standby.
+ */
 @Readiness
 @ApplicationScoped
 public class RunningCheck implements HealthCheck {
@@ -22,7 +26,13 @@ public class RunningCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         SortedMap<Integer, KafkaStreams.State> states = engine.states();
-        return GenerationStates.describe(HealthCheckResponse.named("Kafka Streams running"), states)
+        HealthCheckResponseBuilder response =
+                GenerationStates.describe(HealthCheckResponse.named("Kafka Streams running"), states);
+        // which tasks this instance runs, e.g. generation-1-active: "0_0 1_0", generation-1-standby: "0_1 1_1"
+        engine.tasks().forEach((number, tasks) -> response
+                .withData("generation-" + number + "-active", String.join(" ", tasks.active()))
+                .withData("generation-" + number + "-standby", String.join(" ", tasks.standby())));
+        return response
                 .status(engine.following() && !states.isEmpty()
                         && states.values().stream().allMatch(s -> s == KafkaStreams.State.RUNNING))
                 .build();
