@@ -66,7 +66,7 @@ class IndicatorsResourceTest {
     @Test
     void listsTheCatalogueWithNamesKindUnitAndDefinition() {
         given().when().get("/v1/indicators").then().statusCode(200)
-                .body("", hasSize(12))
+                .body("", hasSize(13))
                 .body("id", hasItems("protected_persons", "income_support_rate", "housing_aid_grants_4w"))
                 .body("find { it.id == 'income_support_rate' }.names.fr", equalTo("Taux d'aide au revenu"))
                 .body("find { it.id == 'income_support_rate' }.kind", equalTo("ratio"))
