@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The answers of the indicators API, for the public or an analyst, each from one generation's
@@ -44,6 +45,8 @@ public class IndicatorViews {
                     return size() > SNAPSHOTS_KEPT;
                 }
             });
+
+    private final Map<String, Object> renderLocks = new ConcurrentHashMap<>();
 
     public IndicatorViews(IndicatorState state, PublicView publicView, ObjectMapper mapper) {
         this.state = state;
@@ -80,11 +83,19 @@ public class IndicatorViews {
         String key = String.join("/", level.id(), granularity.id(), period, viewer.name(), format.name());
         long stamp = publicView.stamp(granularity, period); // read before computing: never newer than the content
         Kept kept = snapshots.get(key);
-        if (kept == null || kept.stamp() != stamp) {
-            kept = new Kept(stamp, renderSnapshot(level, granularity, period, viewer, format));
-            snapshots.put(key, kept);
+        if (kept != null && kept.stamp() >= stamp) {
+            return kept.answer();
         }
-        return kept.answer();
+        // one rendering per snapshot at a time: pollers arriving meanwhile wait for it instead of
+        // all rendering the same answer (stamps only grow, so a kept answer at least as new is fine)
+        synchronized (renderLocks.computeIfAbsent(key, k -> new Object())) {
+            kept = snapshots.get(key);
+            if (kept == null || kept.stamp() < stamp) {
+                kept = new Kept(stamp, renderSnapshot(level, granularity, period, viewer, format));
+                snapshots.put(key, kept);
+            }
+            return kept.answer();
+        }
     }
 
     private Rendered renderSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer,
