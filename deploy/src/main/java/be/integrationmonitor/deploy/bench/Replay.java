@@ -26,7 +26,7 @@ import picocli.CommandLine;
  */
 final class Replay {
 
-    private static final Duration SETTLE = Duration.ofSeconds(3);
+    private static final Duration SETTLE = Duration.ofSeconds(5);
 
     private Replay() {
     }

@@ -33,7 +33,7 @@ public final class ReplayCommand implements Callable<Integer> {
     List<URI> sinks;
 
     @Option(names = "--settle", defaultValue = "PT5S", description = "How long the new generation must stay caught up "
-            + "before the switch; longer than the engine's im.emit.interval (default: ${DEFAULT-VALUE}).")
+            + "before the switch; more than twice the engine's im.emit.interval (default: ${DEFAULT-VALUE}).")
     Duration settle;
 
     @Option(names = "--timeout", defaultValue = "PT6H", description = "Give up after (default: ${DEFAULT-VALUE}).")

@@ -161,7 +161,7 @@ class ReplayTest {
         dashboard.start();
         Run replay;
         try {
-            replay = cli("replay", "--bootstrap-servers", bootstrap, "--sink-url", stack.apiUrl(), "--settle", "PT3S");
+            replay = cli("replay", "--bootstrap-servers", bootstrap, "--sink-url", stack.apiUrl(), "--settle", "PT5S");
         } finally {
             polling.set(false);
             dashboard.join();
@@ -296,8 +296,8 @@ class ReplayTest {
     /** Waits until generation 1 has processed every event and emitted every cell. */
     private static void awaitQuiet(String bootstrap) throws Exception {
         try (Cluster cluster = new Cluster(Map.of("bootstrap.servers", bootstrap))) {
-            // settled for longer than the engine's emit interval (1 s) and commit interval
-            cluster.awaitCaughtUp(1, Duration.ofSeconds(3), Instant.now().plusSeconds(90), progress -> { });
+            // settled for longer than the engine's flush and emit intervals (1 s each) and commit interval
+            cluster.awaitCaughtUp(1, Duration.ofSeconds(5), Instant.now().plusSeconds(90), progress -> { });
         }
     }
 

@@ -52,6 +52,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     private KeyValueStore<String, Long> steps;
     private KeyValueStore<String, Integer> pending;
     private long nextEmission;
+    private long lastStep;
 
     SeriesProcessor(Clock clock, Duration emitInterval) {
         this.clock = clock;
@@ -73,6 +74,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     @Override
     public void process(Record<String, String> record) {
         StepDelta delta = StepDelta.parse(record.value());
+        lastStep = context.currentSystemTimeMs();
         for (String geo : GeoUnits.get().rollUp(delta.municipality())) {
             String series = record.key() + "/" + geo;
             String key = new StepKey(series, delta.component(), delta.period()).format();
@@ -95,13 +97,15 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     }
 
     /**
-     * Emits, unless the last emission was so long that emitting again now would take more than
-     * 1/{@value #EMIT_BUDGET} of the time: while a replay changes whole histories every second, the
-     * series stage keeps summing instead of rewriting them; once caught up, emissions are small and
-     * happen every interval.
+     * Emits, unless steps are still arriving and the last emission was so long that emitting again
+     * now would take more than 1/{@value #EMIT_BUDGET} of the time: while a replay changes whole
+     * histories every second, the series stage keeps summing instead of rewriting them. Once no
+     * step has arrived for an interval, it emits at once, so a caught-up engine is complete one
+     * or two intervals after its last step.
      */
     private void maybeEmit(long now) {
-        if (now < nextEmission) {
+        boolean stepsArriving = now - lastStep < emitInterval.toMillis();
+        if (stepsArriving && now < nextEmission) {
             return;
         }
         long started = System.nanoTime();
