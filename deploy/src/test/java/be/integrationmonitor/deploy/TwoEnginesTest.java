@@ -15,7 +15,6 @@ import be.integrationmonitor.platform.Ports;
 import be.integrationmonitor.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,15 +51,11 @@ import be.integrationmonitor.deploy.ops.Cluster;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -119,7 +114,9 @@ class TwoEnginesTest {
         try (LocalPlatform platform = LocalPlatform.start(settings);
              Cluster cluster = new Cluster(Map.of("bootstrap.servers", platform.bootstrapServers()));
              KafkaProducer<String, GenericRecord> producer = producer(platform);
-             IndicatorsView indicators = new IndicatorsView(platform)) {
+             IndicatorsTopicReader indicators = new IndicatorsTopicReader(platform, OUTPUT,
+                     key -> CHECKED.stream().anyMatch(key::startsWith),
+                     value -> cell(((Number) value.get("count")).longValue(), (Double) value.get("value")))) {
             jvms.add(platform.broker().jvm());
             jvms.add(platform.schemaRegistry().jvm());
             log("platform up");
@@ -427,7 +424,7 @@ class TwoEnginesTest {
      * Waits until the engine has committed every input record and every series step, then until
      * the indicators topic holds exactly the expected cells, and checks that they stay so.
      */
-    private void awaitExact(Cluster cluster, IndicatorsView indicators, String when) throws Exception {
+    private void awaitExact(Cluster cluster, IndicatorsTopicReader indicators, String when) throws Exception {
         Awaitility.await("caught up: " + when).atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> cluster.progress(1).caughtUp());
         log("caught up: " + when);
@@ -488,58 +485,5 @@ class TwoEnginesTest {
 
     private void log(String message) {
         System.out.printf("[two-engines] %5.1f s  %s%n", (System.nanoTime() - started) / 1e9, message);
-    }
-
-    /**
-     * The indicators topic as the sink API sees it (read_committed), read on from where it was left:
-     * the latest value of each checked cell, cells over nobody (count 0) left out.
-     */
-    private static final class IndicatorsView implements AutoCloseable {
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
-        private final Map<String, String> cells = new HashMap<>();
-        private List<TopicPartition> partitions;
-
-        IndicatorsView(LocalPlatform platform) {
-            Map<String, Object> config = new HashMap<>(new Topics(platform.registry()).serdeConfig());
-            config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers());
-            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-            config.put("apicurio.registry.use-specific-avro-reader", false);
-            consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-            values.configure(config, false);
-        }
-
-        Map<String, String> read() {
-            if (partitions == null) {
-                partitions = consumer.partitionsFor(OUTPUT).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-            }
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (CHECKED.stream().noneMatch(r.key()::startsWith)) {
-                        return;
-                    }
-                    GenericRecord value = r.value() == null ? null
-                            : values.deserialize(r.topic(), r.headers(), r.value());
-                    long count = value == null ? 0 : ((Number) value.get("count")).longValue();
-                    if (count == 0) {
-                        cells.remove(r.key());
-                    } else {
-                        cells.put(r.key(), cell(count, (Double) value.get("value")));
-                    }
-                });
-            }
-            return new TreeMap<>(cells);
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-            values.close();
-        }
     }
 }

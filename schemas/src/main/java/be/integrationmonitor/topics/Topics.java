@@ -47,7 +47,8 @@ public final class Topics {
                 SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true,
                 // one self-contained schema per subject, as Confluent tools expect (no references)
                 SchemaResolverConfig.DEREFERENCE_SCHEMA, true,
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
+                AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class);
     }
 
     /** Settings for Apicurio serdes that a framework instantiates itself (e.g. SmallRye Kafka). */

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,7 +84,6 @@ final class Freshness {
                               List<Long> latencies, long deadline) {
         HttpClient http = HttpClient.newHttpClient();
         PushClient office = new PushClient(stack.pushUrl(), SyntheticFeed.IMMIGRATION_OFFICE_TOKEN);
-        Random random = new Random(worker);
         Map<String, Integer> probesIn = new HashMap<>();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         String month = Granularity.MONTH.label(today);
@@ -95,9 +93,11 @@ final class Freshness {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("type", "ProtectionStatusChanged");
             event.put("eventId", UUID.randomUUID().toString());
-            // born on the 30th: a day the synthetic feed never uses, so never one of its persons
-            event.put("nationalNumber", SyntheticFeed.nationalNumber(1980 + random.nextInt(20),
-                    1 + random.nextInt(12), 30, 1 + random.nextInt(997)));
+            // born on the 30th: a day the synthetic feed never uses, so never one of its persons;
+            // a different person for every probe of every worker
+            int n = worker * probes + i;
+            event.put("nationalNumber", SyntheticFeed.nationalNumber(1980 + n % 20, 1 + n / 20 % 12, 30,
+                    1 + n / 240 % 997));
             event.put("effectiveDate", today.toString());
             event.put("municipality", municipality);
             event.put("status", "GRANTED");
@@ -107,7 +107,7 @@ final class Freshness {
             PushClient.Answer answer = office.pushOne(event);
             long accepted = System.nanoTime();
             if (answer.status() != 202 || answer.body().path("accepted").asInt() != 1) {
-                continue; // a national number drawn twice: a duplicate person, not a probe
+                throw new IllegalStateException("probe refused: " + answer.status() + " " + answer.body());
             }
             probesIn.put(municipality, expected);
             URI series = URI.create(stack.apiUrl() + "/v1/indicators/new_protections?geo=" + municipality

@@ -14,14 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Serving: requests/s and p50/p99 latency of the snapshot (municipality level, public view) with
- * and without {@code If-None-Match}, measured by {@code wrk} with 64 connections, against a trivial
- * endpoint of the same server ({@code /q/health/live}) in the same run.
+ * and without {@code If-None-Match}, plain and gzip, measured by {@code wrk} with 64 connections,
+ * against a trivial endpoint of the same server ({@code /q/health/live}) in the same run.
  */
 final class Serving {
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
     private static final Pattern P50 = Pattern.compile("\\s50%\\s+([\\d.]+)(us|ms|s)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
+    private static final String GZIP = "Accept-Encoding: gzip";
 
     private Serving() {
     }
@@ -31,36 +32,50 @@ final class Serving {
 
     static void run(Report report, LocalStack stack) throws Exception {
         String snapshot = stack.apiUrl() + "/v1/snapshot?level=municipality&granularity=month&period=latest";
-        HttpResponse<String> first = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(snapshot)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        String etag = first.headers().firstValue("ETag").orElseThrow();
-        Wrk trivial = wrk(stack.apiUrl() + "/q/health/live", null);
-        Wrk full = wrk(snapshot, null);
-        Wrk conditional = wrk(snapshot, etag);
+        HttpResponse<byte[]> plain = fetch(snapshot, null);
+        HttpResponse<byte[]> gzip = fetch(snapshot, GZIP);
+        Wrk trivial = wrk(stack.apiUrl() + "/q/health/live");
         String baseline = String.format("%,.0f req/s, p50 %.1f ms, p99 %.1f ms (/q/health/live)", trivial.rate(),
                 trivial.p50(), trivial.p99());
-        report.add("serving", String.format("snapshot, 565 municipalities, public, %,d bytes", first.body()
-                .getBytes(StandardCharsets.UTF_8).length), describe(full), baseline,
-                String.format("%.2f", full.rate() / trivial.rate()));
-        report.add("serving", "same with If-None-Match (304)", describe(conditional), baseline,
-                String.format("%.2f", conditional.rate() / trivial.rate()));
+        String etag = "If-None-Match: " + plain.headers().firstValue("ETag").orElseThrow();
+        String gzipEtag = "If-None-Match: " + gzip.headers().firstValue("ETag").orElseThrow();
+        row(report, String.format("snapshot, 565 municipalities, public, %,d bytes", plain.body().length),
+                wrk(snapshot), trivial, baseline);
+        row(report, "same with If-None-Match (304)", wrk(snapshot, etag), trivial, baseline);
+        row(report, String.format("same with Accept-Encoding: gzip (as browsers send), %,d bytes", gzip.body().length),
+                wrk(snapshot, GZIP), trivial, baseline);
+        row(report, "same with Accept-Encoding: gzip and If-None-Match (304)", wrk(snapshot, GZIP, gzipEtag), trivial,
+                baseline);
+    }
+
+    private static void row(Report report, String what, Wrk wrk, Wrk trivial, String baseline) {
+        report.add("serving", what, describe(wrk), baseline, String.format("%.2f", wrk.rate() / trivial.rate()));
+    }
+
+    private static HttpResponse<byte[]> fetch(String url, String header) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (header != null) {
+            String[] nameValue = header.split(": ", 2);
+            request.header(nameValue[0], nameValue[1]);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static String describe(Wrk wrk) {
         return String.format("%,.0f req/s, p50 %.1f ms, p99 %.1f ms", wrk.rate(), wrk.p50(), wrk.p99());
     }
 
-    /** 5 s warm-up, then 15 s measured, 2 threads, 64 connections. */
-    static Wrk wrk(String url, String ifNoneMatch) throws IOException, InterruptedException {
-        run(url, ifNoneMatch, "5s");
-        String out = run(url, ifNoneMatch, "15s");
+    /** 5 s warm-up, then 15 s measured, 2 threads, 64 connections; headers as "Name: value". */
+    static Wrk wrk(String url, String... headers) throws IOException, InterruptedException {
+        run(url, headers, "5s");
+        String out = run(url, headers, "15s");
         return new Wrk(number(RATE, out), millis(P50, out), millis(P99, out));
     }
 
-    private static String run(String url, String ifNoneMatch, String duration) throws IOException, InterruptedException {
+    private static String run(String url, String[] headers, String duration) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c64", "-d" + duration, "--latency"));
-        if (ifNoneMatch != null) {
-            command.addAll(List.of("-H", "If-None-Match: " + ifNoneMatch));
+        for (String header : headers) {
+            command.addAll(List.of("-H", header));
         }
         command.add(url);
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -3,6 +3,7 @@ package be.integrationmonitor.deploy.ops;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.RegistryUrls;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,12 @@ public final class StatusCommand implements Callable<Integer> {
 
             SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryUrls(registryUrl));
             System.out.printf("%nschemas (%s)%n  %-40s %s%n", registryUrl, "subject", "versions");
-            for (String subject : new TreeSet<>(registry.subjects())) {
-                System.out.printf("  %-40s %s%n", subject, registry.versions(subject));
+            try {
+                for (String subject : new TreeSet<>(registry.subjects())) {
+                    System.out.printf("  %-40s %s%n", subject, registry.versions(subject));
+                }
+            } catch (UncheckedIOException e) {
+                System.out.printf("  %s (--registry-url)%n", e.getMessage());
             }
 
             System.out.printf("%nconsumer lag by application (consumer group)%n");

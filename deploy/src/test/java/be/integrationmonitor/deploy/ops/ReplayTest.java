@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.integrationmonitor.deploy.CellDifferences;
 import be.integrationmonitor.deploy.Cli;
+import be.integrationmonitor.deploy.IndicatorsTopicReader;
 import be.integrationmonitor.deploy.LocalStack;
 import be.integrationmonitor.deploy.PushClient;
 import be.integrationmonitor.deploy.SyntheticFeed;
@@ -17,7 +18,6 @@ import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -137,7 +132,8 @@ class ReplayTest {
         assertThat(status.out()).contains("serving=1 running=1").contains("serves: indicators.1")
                 .contains("income-support-decided-value").contains(Generations.applicationId(1));
         awaitQuiet(bootstrap);
-        Map<String, String> before = indicators(bootstrap, 1);
+        Map<String, String> before = IndicatorsTopicReader.readAll(stack.platform(), Generations.outputTopic(1));
+        assertThat(before).isNotEmpty();
         String snapshot = "/v1/snapshot?level=municipality&granularity=month&period=2024-06";
         String snapshotBefore = get(snapshot);
         String seriesBefore = get(projects);
@@ -172,7 +168,8 @@ class ReplayTest {
         assertThat(polls.get()).isGreaterThan(10);
 
         // Identical indicators, cell for cell, and the old generation is gone.
-        assertThat(CellDifferences.between(before, indicators(bootstrap, 2))).isEmpty();
+        assertThat(CellDifferences.between(before,
+                IndicatorsTopicReader.readAll(stack.platform(), Generations.outputTopic(2)))).isEmpty();
         assertThat(get(snapshot)).isEqualTo(snapshotBefore);
         assertThat(stack.platform().admin().listTopics().names().get())
                 .noneMatch(name -> name.startsWith(Generations.applicationId(1) + "-") || name.equals("indicators.1"))
@@ -299,44 +296,6 @@ class ReplayTest {
             // settled for longer than the engine's flush and emit intervals (1 s each) and commit interval
             cluster.awaitCaughtUp(1, Duration.ofSeconds(5), Instant.now().plusSeconds(90), progress -> { });
         }
-    }
-
-    /**
-     * Every cell of a generation's indicators topic, as its latest value; cells over nobody (count
-     * 0) are left out: one generation may have written them on the way, the other never needed to,
-     * and the API answers the same for both.
-     */
-    private static Map<String, String> indicators(String bootstrap, int generation) {
-        Map<String, Object> config = new HashMap<>(new Topics(stack.platform().registry()).serdeConfig());
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put("apicurio.registry.use-specific-avro-reader", false);
-        Map<String, String> cells = new HashMap<>();
-        try (KafkaConsumer<String, GenericRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                deserializer(config))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Generations.outputTopic(generation)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() == null || ((Number) r.value().get("count")).longValue() == 0) {
-                        cells.remove(r.key());
-                    } else {
-                        cells.put(r.key(), r.value().toString());
-                    }
-                });
-            }
-        }
-        assertThat(cells).isNotEmpty();
-        return cells;
-    }
-
-    private static AvroKafkaDeserializer<GenericRecord> deserializer(Map<String, Object> config) {
-        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(config, false);
-        return deserializer;
     }
 
     private static String get(String path) throws Exception {

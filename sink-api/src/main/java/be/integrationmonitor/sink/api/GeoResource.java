@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -28,7 +29,7 @@ public class GeoResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Every municipality, province, region and the country: code, level, names (nl, fr), parent")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = GeoEntry[].class)))
-    public Response geo(@Context Request request) {
-        return Answers.respond(request, Viewer.PUBLIC, units);
+    public Response geo(@Context Request request, @Context HttpHeaders headers) {
+        return Answers.respond(request, headers, Viewer.PUBLIC, units);
     }
 }

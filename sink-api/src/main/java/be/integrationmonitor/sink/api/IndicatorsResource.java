@@ -45,8 +45,8 @@ public class IndicatorsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The indicator catalogue: id, names (nl, fr, en), kind, unit, precise definition")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CatalogueEntry[].class)))
-    public Response catalogue(@Context Request request) {
-        return Answers.respond(request, Viewer.PUBLIC, catalogue);
+    public Response catalogue(@Context Request request, @Context HttpHeaders headers) {
+        return Answers.respond(request, headers, Viewer.PUBLIC, catalogue);
     }
 
     @GET
@@ -71,7 +71,7 @@ public class IndicatorsResource {
                 : Params.period(granularity, "from", from);
         LocalDate end = to == null ? today : Params.period(granularity, "to", to);
         Format chosen = Format.of(format, headers);
-        return Answers.respond(request, viewer,
+        return Answers.respond(request, headers, viewer,
                 views.series(indicator, unit, granularity, granularity.labels(start, end), viewer, chosen));
     }
 }

@@ -46,7 +46,7 @@ public class SnapshotResource {
         Viewer viewer = access.viewer(authorization);
         GeoLevel level = Params.level(levelId);
         Granularity granularity = Params.granularity(granularityId);
-        return Answers.respond(request, viewer, views.snapshot(level, granularity,
+        return Answers.respond(request, headers, viewer, views.snapshot(level, granularity,
                 Params.periodOrLatest(granularity, period), viewer, Format.of(format, headers)));
     }
 }

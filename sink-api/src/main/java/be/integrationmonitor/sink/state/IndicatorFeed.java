@@ -3,6 +3,7 @@ package be.integrationmonitor.sink.state;
 import be.integrationmonitor.generations.GenerationLog;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.topics.RegistryUrls;
+import be.integrationmonitor.topics.SchemaInstanceDatumProvider;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
@@ -54,6 +55,7 @@ public class IndicatorFeed {
         config.put(SchemaResolverConfig.REGISTRY_URL, new RegistryUrls(registry).nativeApi());
         // generic records: any compatible writer schema, no generated class needed
         config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
+        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class);
         this.consumer = Map.copyOf(config);
     }
 

@@ -11,10 +11,17 @@ import be.integrationmonitor.periods.Granularity;
 import be.integrationmonitor.platform.PlatformTestResource;
 import be.integrationmonitor.sink.IndicatorsTopic;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.zip.GZIPInputStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +74,7 @@ class SnapshotResourceTest {
     void pollersGet304UntilTheDataBehindTheAnswerChanges() {
         String etag = snapshot("region", "2022-W10")
                 .header("Cache-Control", equalTo("public, max-age=30, must-revalidate"))
-                .header("Vary", equalTo("Authorization, Accept")).extract().header("ETag");
+                .header("Vary", equalTo("Authorization, Accept, Accept-Encoding")).extract().header("ETag");
         assertThat(etag).startsWith("\"");
         given().header("If-None-Match", etag).queryParam("level", "region").queryParam("granularity", "week")
                 .queryParam("period", "2022-W10").when().get("/v1/snapshot")
@@ -81,6 +88,42 @@ class SnapshotResourceTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 snapshot("region", "2022-W10").extract().header("ETag")).isNotEqualTo(etag));
         assertThat(snapshot("region", "2022-W11").extract().header("ETag")).isEqualTo(otherPeriod);
+    }
+
+    @TestHTTPResource("/v1/snapshot?level=municipality&granularity=week&period=2022-W10")
+    URI municipalities;
+
+    @Test
+    void sendsGzipToClientsThatAcceptItWithItsOwnEtag() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<byte[]> plain = get(client, municipalities, null, null);
+        HttpResponse<byte[]> zipped = get(client, municipalities, "br, gzip;q=0.8", null);
+        HttpResponse<byte[]> refused = get(client, municipalities, "gzip;q=0, identity", null);
+
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(plain.body());
+        assertThat(zipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain.body());
+        }
+        assertThat(zipped.body().length).isLessThan(plain.body().length / 5);
+        String etag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).isNotEqualTo(plain.headers().firstValue("ETag").orElseThrow());
+        assertThat(get(client, municipalities, "gzip", etag).statusCode()).isEqualTo(304);
+        assertThat(get(client, municipalities, null, etag).statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<byte[]> get(HttpClient client, URI uri, String acceptEncoding, String ifNoneMatch)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+        if (acceptEncoding != null) {
+            request.header("Accept-Encoding", acceptEncoding);
+        }
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The indicator engine:
  * <pre>
- * event topics + erasures ─▶ person-timeline (stores person-timelines, series-step-buffer)
+ * event topics + erasures ─▶ person-timeline (store person-timelines)
  *   ─▶ series-steps (repartition by column indicator/granularity)
  *   ─▶ series-sum (stores series-steps, series-pending) ─▶ indicators.&lt;generation&gt; (compacted)
  * </pre>
@@ -42,8 +42,7 @@ public final class IndicatorTopology {
 
     /**
      * @param indicators   the output topic: the indicators topic of the engine generation
-     * @param emitInterval how often buffered steps go to the series stage, and changed series to
-     *                     the output: freshness against output volume
+     * @param emitInterval how often changed series go to the output: freshness against output volume
      */
     public static Topology build(Topics topics, Topic<String, IndicatorValue> indicators, Clock clock,
                                  Duration emitInterval) {
@@ -54,11 +53,9 @@ public final class IndicatorTopology {
     static Topology build(Topics topics, Topic<String, IndicatorValue> indicators, Clock clock, Duration emitInterval,
                           Function<String, KeyValueBytesStoreSupplier> stores) {
         StreamsBuilder builder = new StreamsBuilder();
+        // cached: a person's events arrive close together in a replay; one write per commit, not per event
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PersonProcessor.STORE),
-                Serdes.String(), new ObjectMapperSerde<>(PersonTimeline.class)));
-        // small (what one flush interval adds up) and rewritten all the time: in memory, changelogged
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PersonProcessor.BUFFER_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+                Serdes.String(), new ObjectMapperSerde<>(PersonTimeline.class)).withCachingEnabled());
         // cached: the province, region and country keys are hit by every step of their municipalities
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.STEPS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
@@ -76,11 +73,12 @@ public final class IndicatorTopology {
                         .withName("erasures-source"))
                 .mapValues(request -> TimelineEvent.erasure(), Named.as("to-erasure"));
 
+        EmissionPacing pacing = new EmissionPacing();
         events.merge(erasureRequests, Named.as("events-and-erasures"))
-                .process(() -> new PersonProcessor(Indicators.ALL, emitInterval), Named.as("person-timeline"),
-                        PersonProcessor.STORE, PersonProcessor.BUFFER_STORE)
+                .process(() -> new PersonProcessor(Indicators.ALL, pacing), Named.as("person-timeline"),
+                        PersonProcessor.STORE)
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("series-steps"))
-                .process(() -> new SeriesProcessor(clock, emitInterval), Named.as("series-sum"),
+                .process(() -> new SeriesProcessor(clock, emitInterval, pacing), Named.as("series-sum"),
                         SeriesProcessor.STEPS_STORE, SeriesProcessor.PENDING_STORE)
                 .to(indicators.name(), Produced.with(indicators.keySerde(), indicators.valueSerde())
                         .withName("indicators-sink"));

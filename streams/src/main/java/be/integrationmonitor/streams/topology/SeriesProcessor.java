@@ -26,6 +26,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
 
 /**
  * Sums the steps of each series of its columns ({@code indicator/granularity}) and, every emit interval, forwards the values of the periods
@@ -38,25 +39,25 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class SeriesProcessor implements Processor<String, String, String, IndicatorValue> {
 
+    private static final Logger LOG = Logger.getLogger(SeriesProcessor.class);
     static final String STEPS_STORE = "series-steps";
     static final String PENDING_STORE = "series-pending";
     private static final NavigableMap<Integer, Long> EMPTY = new TreeMap<>();
     /** In the pending store: the last period emitted for every series, per granularity. */
     private static final String THROUGH = "#through/";
-    /** Emissions may take at most 1/EMIT_BUDGET of the stream thread's time. */
-    private static final int EMIT_BUDGET = 5;
 
     private final Clock clock;
     private final Duration emitInterval;
+    private final EmissionPacing pacing;
     private ProcessorContext<String, IndicatorValue> context;
     private KeyValueStore<String, Long> steps;
     private KeyValueStore<String, Integer> pending;
-    private long nextEmission;
-    private long lastStep;
+    private long emittedIn;
 
-    SeriesProcessor(Clock clock, Duration emitInterval) {
+    SeriesProcessor(Clock clock, Duration emitInterval, EmissionPacing pacing) {
         this.clock = clock;
         this.emitInterval = emitInterval;
+        this.pacing = pacing;
     }
 
     @Override
@@ -68,24 +69,25 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     }
 
     /**
-     * Adds one step of a municipality's series to it and to its province, region and country: a
-     * small read and write each, whatever the size of the series.
+     * Adds the steps of one event in a column to each municipality's series and to its province,
+     * region and country: a small read and write each, whatever the size of the series.
      */
     @Override
     public void process(Record<String, String> record) {
-        StepDelta delta = StepDelta.parse(record.value());
-        lastStep = context.currentSystemTimeMs();
-        for (String geo : GeoUnits.get().rollUp(delta.municipality())) {
-            String series = record.key() + "/" + geo;
-            String key = new StepKey(series, delta.component(), delta.period()).format();
-            Long before = steps.get(key);
-            long after = (before == null ? 0 : before) + delta.delta();
-            if (after == 0) {
-                steps.delete(key);
-            } else {
-                steps.put(key, after);
+        pacing.active(context.currentSystemTimeMs());
+        for (StepDelta delta : StepDelta.parseAll(record.value())) {
+            for (String geo : GeoUnits.get().rollUp(delta.municipality())) {
+                String series = record.key() + "/" + geo;
+                String key = new StepKey(series, delta.component(), delta.period()).format();
+                Long before = steps.get(key);
+                long after = (before == null ? 0 : before) + delta.delta();
+                if (after == 0) {
+                    steps.delete(key);
+                } else {
+                    steps.put(key, after);
+                }
+                markPending(series, delta.period());
             }
-            markPending(series, delta.period());
         }
     }
 
@@ -97,24 +99,27 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     }
 
     /**
-     * Emits, unless steps are still arriving and the last emission was so long that emitting again
-     * now would take more than 1/{@value #EMIT_BUDGET} of the time: while a replay changes whole
-     * histories every second, the series stage keeps summing instead of rewriting them. Once no
-     * step has arrived for an interval, it emits at once, so a caught-up engine is complete one
-     * or two intervals after its last step.
+     * Emits once per round of the instance's {@link EmissionPacing}, or at once when the instance
+     * has been quiet for two intervals (so a caught-up engine is complete two or three intervals
+     * after its last event).
      */
     private void maybeEmit(long now) {
-        boolean stepsArriving = now - lastStep < emitInterval.toMillis();
-        if (stepsArriving && now < nextEmission) {
+        long idle = pacing.idleMillis(now);
+        long round = pacing.roundFor(emittedIn, now);
+        if (round < 0 && idle < 2 * emitInterval.toMillis()) {
             return;
         }
+        emittedIn = Math.max(emittedIn, round);
         long started = System.nanoTime();
-        emit();
-        nextEmission = now + EMIT_BUDGET * (System.nanoTime() - started) / 1_000_000;
+        int cells = emit();
+        long took = System.nanoTime() - started;
+        pacing.spent(took);
+        LOG.debugf("task %s emitted %,d cells in %,d ms (%s, idle %,d ms)", context.taskId(), cells,
+                took / 1_000_000, round < 0 ? "quiet" : "round " + round, idle);
     }
 
-    /** Forwards the pending periods of every pending series, up to the current period. */
-    private void emit() {
+    /** Forwards the pending periods of every pending series, up to the current period; the number of cells. */
+    private int emit() {
         LocalDate today = LocalDate.now(clock);
         for (Granularity granularity : Granularity.values()) {
             carryIntoCurrentPeriod(granularity, PeriodAxis.of(granularity).index(today));
@@ -127,6 +132,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
                 }
             });
         }
+        int cells = 0;
         for (KeyValue<String, Integer> series : due) {
             SeriesKey key = SeriesKey.parse(series.key);
             PeriodAxis axis = PeriodAxis.of(key.granularity());
@@ -135,13 +141,16 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
                 continue;
             }
             Indicator indicator = Indicators.byId(key.indicator());
-            values(series.key, series.value, current).forEach((period, sums) -> {
+            NavigableMap<Integer, Map<String, Long>> values = values(series.key, series.value, current);
+            values.forEach((period, sums) -> {
                 String label = axis.label(period);
                 context.forward(new Record<>(key.cell(label), indicatorValue(key, label, indicator.value(sums)),
                         context.currentSystemTimeMs()));
             });
+            cells += values.size();
             pending.delete(series.key);
         }
+        return cells;
     }
 
     /** When a new period has begun since the last emission, every series of the granularity is due from it. */

@@ -1,21 +1,41 @@
 package be.integrationmonitor.streams.topology;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * The value of a record on the series-steps topic, whose key is the column
- * ({@code indicator/granularity}): {@code municipality|component|period|delta}. The series stage
- * rolls the municipality up to its province, region and country itself.
+ * One step of a record on the series-steps topic, whose key is the column
+ * ({@code indicator/granularity}) and whose value is the steps of one event in that column,
+ * {@code municipality|component|period|delta} separated by {@code ;}. The series stage rolls the
+ * municipality up to its province, region and country itself.
  */
 record StepDelta(String municipality, String component, int period, long delta) {
 
-    String format() {
-        return municipality + "|" + component + "|" + period + "|" + delta;
+    /** Appends this step to a record value. */
+    static void append(StringBuilder value, StepDelta step) {
+        if (!value.isEmpty()) {
+            value.append(';');
+        }
+        value.append(step.municipality).append('|').append(step.component).append('|').append(step.period)
+                .append('|').append(step.delta);
     }
 
-    static StepDelta parse(String value) {
-        int first = value.indexOf('|');
-        int third = value.lastIndexOf('|');
-        int second = value.lastIndexOf('|', third - 1);
-        return new StepDelta(value.substring(0, first), value.substring(first + 1, second),
-                Integer.parseInt(value.substring(second + 1, third)), Long.parseLong(value.substring(third + 1)));
+    /** The steps of a record value. */
+    static List<StepDelta> parseAll(String value) {
+        List<StepDelta> steps = new ArrayList<>();
+        for (int start = 0; start < value.length(); ) {
+            int end = value.indexOf(';', start);
+            steps.add(parse(value.substring(start, end < 0 ? value.length() : end)));
+            start = end < 0 ? value.length() : end + 1;
+        }
+        return steps;
+    }
+
+    private static StepDelta parse(String step) {
+        int first = step.indexOf('|');
+        int third = step.lastIndexOf('|');
+        int second = step.lastIndexOf('|', third - 1);
+        return new StepDelta(step.substring(0, first), step.substring(first + 1, second),
+                Integer.parseInt(step.substring(second + 1, third)), Long.parseLong(step.substring(third + 1)));
     }
 }
