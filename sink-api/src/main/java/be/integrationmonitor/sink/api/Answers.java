@@ -15,12 +15,15 @@ final class Answers {
     /** A coding of Accept-Encoding refused with q=0 (RFC 9110, 12.5.3). */
     private static final Pattern REFUSED = Pattern.compile(";\\s*q\\s*=\\s*0(\\.0*)?\\s*$");
 
+    /** Smaller answers gain nothing worth the compression. */
+    private static final int GZIP_FROM = 1024;
+
     private Answers() {
     }
 
     static Response respond(Request request, HttpHeaders headers, Viewer viewer, Rendered answer) {
-        Rendered.Encoded encoded = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING))
-                ? answer.gzip() : answer.identity();
+        Rendered.Encoded encoded = answer.identity().body().length >= GZIP_FROM
+                && acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING)) ? answer.gzip() : answer.identity();
         Response.ResponseBuilder notModified = request.evaluatePreconditions(encoded.etag());
         Response.ResponseBuilder response = notModified != null ? notModified
                 : Response.ok(encoded.body(), answer.mediaType());

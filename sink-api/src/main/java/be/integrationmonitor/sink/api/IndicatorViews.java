@@ -19,7 +19,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The answers of the indicators API, for the public or an analyst, each from one generation's
@@ -46,12 +45,14 @@ public class IndicatorViews {
                 }
             });
 
-    private final Map<String, Object> renderLocks = new ConcurrentHashMap<>();
+    /** Striped: as bounded as the kept snapshots, whatever periods are asked for. */
+    private final Object[] renderLocks = new Object[64];
 
     public IndicatorViews(IndicatorState state, PublicView publicView, ObjectMapper mapper) {
         this.state = state;
         this.publicView = publicView;
         this.mapper = mapper;
+        Arrays.setAll(renderLocks, i -> new Object());
     }
 
     Rendered series(IndicatorDefinition indicator, GeoUnit unit, Granularity granularity, List<String> periods,
@@ -88,7 +89,7 @@ public class IndicatorViews {
         }
         // one rendering per snapshot at a time: pollers arriving meanwhile wait for it instead of
         // all rendering the same answer (stamps only grow, so a kept answer at least as new is fine)
-        synchronized (renderLocks.computeIfAbsent(key, k -> new Object())) {
+        synchronized (renderLocks[Math.floorMod(key.hashCode(), renderLocks.length)]) {
             kept = snapshots.get(key);
             if (kept == null || kept.stamp() < stamp) {
                 kept = new Kept(stamp, renderSnapshot(level, granularity, period, viewer, format));
