@@ -77,7 +77,7 @@ class TwoEnginesTest {
     private static final int PARTITIONS = 4;
     private static final int EVENT_PARTITIONS = PARTITIONS * EventType.INDICATOR_INPUTS.size();
     private static final Duration READY = Duration.ofMinutes(3);
-    private static final Duration SETTLE = Duration.ofSeconds(3); // > the emit interval (1 s) and commit interval
+    private static final Duration SETTLE = Duration.ofSeconds(3); // > twice the emit interval (500 ms) and the commit interval
 
     /** Municipalities of every region, with their province and region (Statbel REFNIS 2025). */
     private static final Map<String, List<String>> GEO = new TreeMap<>(Map.of(

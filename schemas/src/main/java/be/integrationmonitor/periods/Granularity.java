@@ -26,9 +26,14 @@ public enum Granularity {
         }
 
         @Override
+        public LocalDate previousLastDay(LocalDate day) {
+            return lastDay(day).minusWeeks(1);
+        }
+
+        @Override
         public String label(LocalDate day) {
-            return String.format(Locale.ROOT, "%d-W%02d",
-                    day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            int week = day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            return day.get(IsoFields.WEEK_BASED_YEAR) + (week < 10 ? "-W0" : "-W") + week;
         }
     },
     MONTH {
@@ -38,15 +43,26 @@ public enum Granularity {
         }
 
         @Override
+        public LocalDate previousLastDay(LocalDate day) {
+            return day.withDayOfMonth(1).minusDays(1);
+        }
+
+        @Override
         public String label(LocalDate day) {
-            return YearMonth.from(day).format(DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT));
+            return YearMonth.from(day).format(YEAR_MONTH);
         }
     };
+
+    /** Formatters are immutable and thread-safe: built once (building one per call cost a third of a cached answer). */
+    private static final DateTimeFormatter YEAR_MONTH = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT);
 
     private static final Pattern ISO_WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
 
     /** The last day of the period holding {@code day}. */
     public abstract LocalDate lastDay(LocalDate day);
+
+    /** The last day of the period before the one holding {@code day}. */
+    public abstract LocalDate previousLastDay(LocalDate day);
 
     /** The period holding {@code day}, as the API writes it. */
     public abstract String label(LocalDate day);
@@ -68,7 +84,7 @@ public enum Granularity {
     /** The last day of a period written as the API writes it, e.g. {@code 2023-W14} or {@code 2023-04}. */
     public LocalDate parse(String label) {
         if (this == MONTH) {
-            return YearMonth.parse(label, DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT)).atEndOfMonth();
+            return YearMonth.parse(label, YEAR_MONTH).atEndOfMonth();
         }
         Matcher m = ISO_WEEK.matcher(label);
         if (!m.matches()) {

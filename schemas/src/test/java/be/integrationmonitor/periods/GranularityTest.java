@@ -28,6 +28,21 @@ class GranularityTest {
     }
 
     @Test
+    void thePreviousPeriodEndsTheDayBeforeTheFirstDayOfTheCurrentOne() {
+        for (LocalDate day = LocalDate.of(2019, 12, 1); day.isBefore(LocalDate.of(2027, 2, 1)); day = day.plusDays(1)) {
+            for (Granularity granularity : Granularity.values()) {
+                LocalDate before = day;
+                while (granularity.label(before).equals(granularity.label(day))) {
+                    before = before.minusDays(1);
+                }
+                assertThat(granularity.previousLastDay(day)).as("%s %s", granularity, day).isEqualTo(before);
+            }
+        }
+        assertThat(Granularity.WEEK.label(LocalDate.of(2026, 3, 2))).isEqualTo("2026-W10");
+        assertThat(Granularity.MONTH.label(LocalDate.of(2026, 3, 2))).isEqualTo("2026-03");
+    }
+
+    @Test
     void labelsListEveryPeriodBetweenTwoDays() {
         assertThat(Granularity.MONTH.labels(LocalDate.of(2023, 11, 30), LocalDate.of(2024, 2, 1)))
                 .containsExactly("2023-11", "2023-12", "2024-01", "2024-02");

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,16 +34,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * there goes up by one. The background is recent traffic: the synthetic feed's events of the 90
  * days before the current month, so it never moves that count, and its persons are never probes
  * (the feed never uses the birthday of probe national numbers). Probes run 8 at a time,
- * each worker on municipalities of its own; the API is polled every 20 ms. A probe not visible
- * after 60 s counts as 60 s; the scenario stops after 6 minutes.
+ * each worker on municipalities of its own, from 30 s after the background began; the API is
+ * polled every 20 ms. A probe not visible after 60 s counts as 60 s; the scenario stops after 6
+ * minutes.
  */
 final class Freshness {
 
     private static final int WORKERS = 8;
     private static final long POLL_MS = 20;
+    /** Probes slower than this are printed with their time, to compare with the services' logs. */
+    private static final long SLOW_MS = 5_000;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A probe not visible after this long counts as this long. */
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
+    /** The background runs this long before the first probe: a steady load, not its start. */
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
     /** The scenario stops probing after this long, with however many probes it has. */
     private static final Duration MAX_DURATION = Duration.ofMinutes(6);
 
@@ -53,6 +59,7 @@ final class Freshness {
         AtomicBoolean loading = new AtomicBoolean(true);
         Thread background = new Thread(() -> background(stack, backgroundRate, loading), "background-load");
         background.start();
+        Thread.sleep(WARM_UP.toMillis());
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long deadline = System.nanoTime() + MAX_DURATION.toNanos();
         try {
@@ -115,7 +122,12 @@ final class Freshness {
             while (value(http, series) < expected && System.nanoTime() - accepted < GIVE_UP_NANOS) {
                 sleep(POLL_MS);
             }
-            latencies.add((System.nanoTime() - accepted) / 1_000_000); // a probe given up on counts as 60 s
+            long latency = (System.nanoTime() - accepted) / 1_000_000; // a probe given up on counts as 60 s
+            latencies.add(latency);
+            if (latency > SLOW_MS) {
+                System.out.printf("[bench] freshness: slow probe in %s, accepted at %s, visible after %,d ms%n",
+                        municipality, LocalTime.now().minusNanos(latency * 1_000_000).withNano(0), latency);
+            }
             if (System.nanoTime() > deadline) {
                 return;
             }

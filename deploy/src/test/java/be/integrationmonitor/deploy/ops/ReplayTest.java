@@ -293,7 +293,7 @@ class ReplayTest {
     /** Waits until generation 1 has processed every event and emitted every cell. */
     private static void awaitQuiet(String bootstrap) throws Exception {
         try (Cluster cluster = new Cluster(Map.of("bootstrap.servers", bootstrap))) {
-            // settled for longer than the engine's flush and emit intervals (1 s each) and commit interval
+            // settled for longer than twice the engine's emit interval (500 ms) and its commit interval
             cluster.awaitCaughtUp(1, Duration.ofSeconds(5), Instant.now().plusSeconds(90), progress -> { });
         }
     }

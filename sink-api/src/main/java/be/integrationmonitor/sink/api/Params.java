@@ -62,12 +62,7 @@ final class Params {
         if (!LATEST.equals(label)) {
             return granularity.label(period(granularity, "period", label));
         }
-        LocalDate today = today();
-        LocalDate day = today;
-        while (granularity.label(day).equals(granularity.label(today))) {
-            day = day.minusDays(1);
-        }
-        return granularity.label(day);
+        return granularity.label(granularity.previousLastDay(today()));
     }
 
     static LocalDate today() {

@@ -1,18 +1,24 @@
 package be.integrationmonitor.streams.topology;
 
 /**
- * When the series tasks of an engine instance emit. While the instance is busy (a replay, a bulk
- * load), emitting every interval would rewrite whole histories again and again: tasks emit in
- * rounds instead, every task once per round, and a new round begins once the last one's emissions,
- * summed, are at most 1/{@value #SHARE} of the time since it began (at the earliest an interval
- * later: rounds follow the tasks' schedule). So no task starves another, and more tasks do not
- * mean more time emitting. Once the instance has processed no event and no step for a while (the
- * time spent emitting aside), it is quiet and emits at once.
+ * When the series tasks of an engine instance emit. An instance that keeps up with its input
+ * (no record it processed lately was written to Kafka more than two intervals, and at least 5 s,
+ * before) emits every interval: freshness first. An instance that is behind (a replay, a bulk
+ * load, a backlog) would rewrite whole histories again and again if it did so: its tasks emit in
+ * rounds instead, every task once per round, and a new round begins once the last one's
+ * emissions, summed, are at most 1/{@value #SHARE} of the time since it began (at the earliest an
+ * interval later: rounds follow the tasks' schedule). So no task starves another, and more tasks
+ * do not mean more time emitting. Once the instance has processed no event and no step for a
+ * while (the time spent emitting aside), it is quiet and emits at once.
  */
 final class EmissionPacing {
 
     private static final int SHARE = 5;
+    /** Load jitter (batched pushes, commits, a GC pause) delays records by a second or two. */
+    private static final long MIN_BEHIND_MILLIS = 5_000;
 
+    /** A record written longer ago than this when processed means the instance is behind. */
+    private final long behindMillis;
     private long round;
     private long roundStarted;
     private long spentNanos;
@@ -20,11 +26,24 @@ final class EmissionPacing {
     private volatile long emittingNanos;
     private volatile long lastActivity;
     private volatile long emittingAtLastActivity;
+    private volatile long lastBehind = Long.MIN_VALUE / 2;
 
-    /** An event or a step was processed at {@code now}. */
-    void active(long now) {
+    EmissionPacing(long emitIntervalMillis) {
+        this.behindMillis = Math.max(2 * emitIntervalMillis, MIN_BEHIND_MILLIS);
+    }
+
+    /** A record written to Kafka at {@code writtenAt} (its timestamp) was processed at {@code now}. */
+    void active(long now, long writtenAt) {
         lastActivity = now;
         emittingAtLastActivity = emittingNanos;
+        if (now - writtenAt > behindMillis) {
+            lastBehind = now;
+        }
+    }
+
+    /** No record processed lately was older than the limit (two intervals, at least 5 s). */
+    boolean caughtUp(long now) {
+        return now - lastBehind > behindMillis;
     }
 
     /** How long the instance has processed nothing, not counting the time it spent emitting. */
@@ -48,8 +67,13 @@ final class EmissionPacing {
         return ++round;
     }
 
-    synchronized void spent(long nanos) {
-        spentNanos += nanos;
+    /**
+     * A task emitted for {@code nanos}: in a round, or outside rounds because the instance was caught
+     * up or quiet, which clears the rounds' debt (a replay's last, long round would otherwise hold
+     * back the next one for minutes once live traffic makes the instance fall behind again).
+     */
+    synchronized void spent(long nanos, boolean inRound) {
+        spentNanos = inRound ? spentNanos + nanos : 0;
         emittingNanos += nanos;
     }
 }

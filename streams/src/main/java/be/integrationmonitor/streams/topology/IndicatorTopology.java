@@ -73,7 +73,7 @@ public final class IndicatorTopology {
                         .withName("erasures-source"))
                 .mapValues(request -> TimelineEvent.erasure(), Named.as("to-erasure"));
 
-        EmissionPacing pacing = new EmissionPacing();
+        EmissionPacing pacing = new EmissionPacing(emitInterval.toMillis());
         events.merge(erasureRequests, Named.as("events-and-erasures"))
                 .process(() -> new PersonProcessor(Indicators.ALL, pacing), Named.as("person-timeline"),
                         PersonProcessor.STORE)

@@ -43,7 +43,7 @@ final class PersonProcessor implements Processor<String, TimelineEvent, String, 
 
     @Override
     public void process(Record<String, TimelineEvent> record) {
-        pacing.active(context.currentSystemTimeMs());
+        pacing.active(context.currentSystemTimeMs(), record.timestamp());
         PersonTimeline before = timelines.get(record.key());
         if (before == null) {
             before = PersonTimeline.empty();

@@ -29,10 +29,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Sums the steps of each series of its columns ({@code indicator/granularity}) and, every emit interval, forwards the values of the periods
- * that changed, from the earliest changed period to the current one. Many events touching one
- * series between two emissions cost one emission. When a new week or month begins, every series
- * gets its value for it (stocks carry over; flows are 0).
+ * Sums the steps of each series of its columns ({@code indicator/granularity}) and, at each
+ * emission ({@link EmissionPacing}), forwards the values of the periods that changed, from the
+ * earliest changed period to the current one. Many events touching one series between two
+ * emissions cost one emission. When a new week or month begins, every series gets its value for
+ * it (stocks carry over; flows are 0).
  *
  * <p>Which series wait for an emission, and from which period, is kept in a store of its own, so
  * that a restart loses nothing.
@@ -74,21 +75,32 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
      */
     @Override
     public void process(Record<String, String> record) {
-        pacing.active(context.currentSystemTimeMs());
+        pacing.active(context.currentSystemTimeMs(), record.timestamp());
+        // summed per step key first: a move between two municipalities of a province cancels out
+        // above them, and each series and key costs one store update per record
+        Map<StepKey, Long> summed = new HashMap<>();
         for (StepDelta delta : StepDelta.parseAll(record.value())) {
             for (String geo : GeoUnits.get().rollUp(delta.municipality())) {
-                String series = record.key() + "/" + geo;
-                String key = new StepKey(series, delta.component(), delta.period()).format();
-                Long before = steps.get(key);
-                long after = (before == null ? 0 : before) + delta.delta();
-                if (after == 0) {
-                    steps.delete(key);
-                } else {
-                    steps.put(key, after);
-                }
-                markPending(series, delta.period());
+                summed.merge(new StepKey(record.key() + "/" + geo, delta.component(), delta.period()), delta.delta(),
+                        Long::sum);
             }
         }
+        Map<String, Integer> touched = new HashMap<>(); // series → earliest period changed
+        summed.forEach((step, delta) -> {
+            if (delta == 0) {
+                return;
+            }
+            String key = step.format();
+            Long before = steps.get(key);
+            long after = (before == null ? 0 : before) + delta;
+            if (after == 0) {
+                steps.delete(key);
+            } else {
+                steps.put(key, after);
+            }
+            touched.merge(step.series(), step.period(), Math::min);
+        });
+        touched.forEach(this::markPending);
     }
 
     private void markPending(String series, int from) {
@@ -99,23 +111,24 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     }
 
     /**
-     * Emits once per round of the instance's {@link EmissionPacing}, or at once when the instance
-     * has been quiet for two intervals (so a caught-up engine is complete two or three intervals
-     * after its last event).
+     * Emits every interval while the instance keeps up with its input, else once per round of the
+     * instance's {@link EmissionPacing}, and at once when the instance has been quiet for two
+     * intervals (so an engine is complete two or three intervals after its last event).
      */
     private void maybeEmit(long now) {
         long idle = pacing.idleMillis(now);
+        boolean caughtUp = pacing.caughtUp(now);
         long round = pacing.roundFor(emittedIn, now);
-        if (round < 0 && idle < 2 * emitInterval.toMillis()) {
+        if (round < 0 && !caughtUp && idle < 2 * emitInterval.toMillis()) {
             return;
         }
         emittedIn = Math.max(emittedIn, round);
         long started = System.nanoTime();
         int cells = emit();
         long took = System.nanoTime() - started;
-        pacing.spent(took);
+        pacing.spent(took, round >= 0);
         LOG.debugf("task %s emitted %,d cells in %,d ms (%s, idle %,d ms)", context.taskId(), cells,
-                took / 1_000_000, round < 0 ? "quiet" : "round " + round, idle);
+                took / 1_000_000, round >= 0 ? "round " + round : caughtUp ? "caught up" : "quiet", idle);
     }
 
     /** Forwards the pending periods of every pending series, up to the current period; the number of cells. */

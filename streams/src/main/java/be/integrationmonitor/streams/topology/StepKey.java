@@ -11,7 +11,8 @@ record StepKey(String series, String component, int period) {
     }
 
     String format() {
-        return prefix(series) + component + "|" + String.format("%06d", period);
+        String digits = Integer.toString(period); // String.format cost more than the store write
+        return prefix(series) + component + "|" + "000000".substring(Math.min(6, digits.length())) + digits;
     }
 
     static StepKey parse(String key) {

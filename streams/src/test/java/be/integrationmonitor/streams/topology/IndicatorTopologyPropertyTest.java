@@ -93,8 +93,9 @@ class IndicatorTopologyPropertyTest {
                     erasures.pipeInput((String) item, "test");
                 }
             }
-            driver.advanceWallClockTime(EMIT_INTERVAL); // the person stage flushes its steps
-            driver.advanceWallClockTime(EMIT_INTERVAL); // the series stage emits
+            // two intervals: by then the series stage has emitted, in a round or as a quiet instance
+            driver.advanceWallClockTime(EMIT_INTERVAL);
+            driver.advanceWallClockTime(EMIT_INTERVAL);
             Map<String, Expected> table = new HashMap<>();
             driver.createOutputTopic(out.name(), out.keySerde().deserializer(), out.valueSerde().deserializer())
                     .readKeyValuesToMap().forEach((key, value) ->
