@@ -113,6 +113,7 @@ final class Freshness {
             event.put("unaccompaniedMinor", false);
             PushClient.Answer answer = office.pushOne(event);
             long accepted = System.nanoTime();
+            LocalTime acceptedAt = LocalTime.now().withNano(0);
             if (answer.status() != 202 || answer.body().path("accepted").asInt() != 1) {
                 throw new IllegalStateException("probe refused: " + answer.status() + " " + answer.body());
             }
@@ -126,7 +127,7 @@ final class Freshness {
             latencies.add(latency);
             if (latency > SLOW_MS) {
                 System.out.printf("[bench] freshness: slow probe in %s, accepted at %s, visible after %,d ms%n",
-                        municipality, LocalTime.now().minusNanos(latency * 1_000_000).withNano(0), latency);
+                        municipality, acceptedAt, latency);
             }
             if (System.nanoTime() > deadline) {
                 return;

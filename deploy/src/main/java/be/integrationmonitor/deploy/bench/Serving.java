@@ -25,6 +25,7 @@ final class Serving {
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([\\d.]+)(us|ms|s)");
     private static final String GZIP = "Accept-Encoding: gzip";
     private static final long SETTLED_SECONDS = 10;
+    private static final long MAX_SETTLE_SECONDS = 600;
 
     private Serving() {
     }
@@ -61,7 +62,7 @@ final class Serving {
         String etag = null;
         long unchangedSince = started;
         while (System.nanoTime() - unchangedSince < SETTLED_SECONDS * 1_000_000_000L
-                && System.nanoTime() - started < 600_000_000_000L) {
+                && System.nanoTime() - started < MAX_SETTLE_SECONDS * 1_000_000_000L) {
             String now = fetch(snapshot, null).headers().firstValue("ETag").orElse("");
             if (!now.equals(etag)) {
                 etag = now;
@@ -69,8 +70,9 @@ final class Serving {
             }
             Thread.sleep(1_000);
         }
-        System.out.printf("[bench] serving: snapshot unchanged for %,d s, after %,d s of waiting (at most 600)%n",
-                (System.nanoTime() - unchangedSince) / 1_000_000_000L, (System.nanoTime() - started) / 1_000_000_000L);
+        System.out.printf("[bench] serving: snapshot unchanged for %,d s, after %,d s of waiting (at most %d)%n",
+                (System.nanoTime() - unchangedSince) / 1_000_000_000L, (System.nanoTime() - started) / 1_000_000_000L,
+                MAX_SETTLE_SECONDS);
     }
 
     private static void row(Report report, String what, Wrk wrk, Wrk trivial, String baseline) {
