@@ -1,9 +1,13 @@
 package be.integrationmonitor.streams.topology;
 
+import org.jboss.logging.Logger;
+
 /**
  * When the series tasks of an engine instance emit. An instance that keeps up with its input
- * (no record it processed lately was written to Kafka more than two intervals, and at least 5 s,
- * before) emits every interval: freshness first. An instance that is behind (a replay, a bulk
+ * (no record it processed in the last two intervals had been written to Kafka more than two
+ * intervals, and at least 5 s, before) emits every interval: freshness first. A few late records
+ * (a burst of load, a GC pause) put it in rounds for two intervals only, not for as long as the
+ * lateness: pacing a burst's emissions delayed them by seconds. An instance that is behind (a replay, a bulk
  * load, a backlog) would rewrite whole histories again and again if it did so: its tasks emit in
  * rounds instead, every task once per round, and a new round begins once the last one's
  * emissions, summed, are at most 1/{@value #SHARE} of the time since it began (at the earliest an
@@ -13,12 +17,15 @@ package be.integrationmonitor.streams.topology;
  */
 final class EmissionPacing {
 
+    private static final Logger LOG = Logger.getLogger(EmissionPacing.class);
     private static final int SHARE = 5;
     /** Load jitter (batched pushes, commits, a GC pause) delays records by a second or two. */
     private static final long MIN_BEHIND_MILLIS = 5_000;
 
     /** A record written longer ago than this when processed means the instance is behind. */
     private final long behindMillis;
+    /** ... for this long after it was processed. */
+    private final long recentMillis;
     private long round;
     private long roundStarted;
     private long spentNanos;
@@ -30,6 +37,7 @@ final class EmissionPacing {
 
     EmissionPacing(long emitIntervalMillis) {
         this.behindMillis = Math.max(2 * emitIntervalMillis, MIN_BEHIND_MILLIS);
+        this.recentMillis = 2 * emitIntervalMillis;
     }
 
     /** A record written to Kafka at {@code writtenAt} (its timestamp) was processed at {@code now}. */
@@ -37,13 +45,17 @@ final class EmissionPacing {
         lastActivity = now;
         emittingAtLastActivity = emittingNanos;
         if (now - writtenAt > behindMillis) {
+            if (caughtUp(now)) {
+                LOG.debugf("behind: a record was processed %,d ms after it was written; emitting in rounds",
+                        now - writtenAt);
+            }
             lastBehind = now;
         }
     }
 
-    /** No record processed lately was older than the limit (two intervals, at least 5 s). */
+    /** No record processed in the last two intervals was older than the limit (two intervals, at least 5 s). */
     boolean caughtUp(long now) {
-        return now - lastBehind > behindMillis;
+        return now - lastBehind > recentMillis;
     }
 
     /** How long the instance has processed nothing, not counting the time it spent emitting. */

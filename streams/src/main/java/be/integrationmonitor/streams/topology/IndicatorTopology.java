@@ -91,5 +91,5 @@ public final class IndicatorTopology {
         } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
             throw new InvalidEventException("cannot read " + event.getSchema().getName() + ": " + e.getMessage());
         }
-}
+    }
 }

@@ -20,8 +20,8 @@ class EmissionPacingTest {
         pacing.active(now, now - 60_000); // a replayed record
         assertThat(pacing.caughtUp(now)).isFalse();
         pacing.active(now + 500, now + 400); // a fresh one right after does not undo it
-        assertThat(pacing.caughtUp(now + 5_000)).isFalse();
-        assertThat(pacing.caughtUp(now + 5_001)).isTrue(); // 5 s without an old record
+        assertThat(pacing.caughtUp(now + 2 * INTERVAL)).isFalse();
+        assertThat(pacing.caughtUp(now + 2 * INTERVAL + 1)).as("two intervals without an old record").isTrue();
         assertThat(new EmissionPacing(10_000).caughtUp(0)).isTrue();
     }
 
