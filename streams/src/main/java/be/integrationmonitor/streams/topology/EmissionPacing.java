@@ -24,7 +24,7 @@ final class EmissionPacing {
 
     /** A record written longer ago than this when processed means the instance is behind. */
     private final long behindMillis;
-    /** ... for this long after it was processed. */
+    /** ... for this long after it processed such a record. */
     private final long recentMillis;
     private long round;
     private long roundStarted;
