@@ -182,8 +182,17 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** No instance is a member of the group; true as well if there is no such group (yet, or any more). */
     boolean groupEmpty(String group) throws ExecutionException, InterruptedException {
-        ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        ConsumerGroupDescription description;
+        try {
+            description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return true;
+            }
+            throw e;
+        }
         return description.members().isEmpty()
                 && (description.groupState() == GroupState.EMPTY || description.groupState() == GroupState.DEAD);
     }

@@ -188,6 +188,7 @@ class ReplayTest {
         try (Cluster cluster = new Cluster(Map.of("bootstrap.servers", bootstrap))) {
             served = cluster.generations();
             halfWay = served.newest() + 1;
+            assertThat(cluster.groupEmpty(Generations.applicationId(halfWay))).as("no such group yet: empty").isTrue();
             cluster.createOutput(halfWay);
             cluster.write(served.starting(halfWay));
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
