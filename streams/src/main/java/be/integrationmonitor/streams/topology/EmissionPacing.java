@@ -6,8 +6,8 @@ import org.jboss.logging.Logger;
  * When the series tasks of an engine instance emit. An instance that keeps up with its input
  * (no record it processed in the last two intervals had been written to Kafka more than two
  * intervals, and at least 5 s, before) emits every interval: freshness first. A few late records
- * (a burst of load, a GC pause) put it in rounds for two intervals only, not for as long as the
- * lateness: pacing a burst's emissions delayed them by seconds. An instance that is behind (a replay, a bulk
+ * (a burst of load, a GC pause) put it in rounds for two intervals only: pacing a burst's
+ * emissions for longer delayed them by seconds. An instance that is behind (a replay, a bulk
  * load, a backlog) would rewrite whole histories again and again if it did so: its tasks emit in
  * rounds instead, every task once per round, and a new round begins once the last one's
  * emissions, summed, are at most 1/{@value #SHARE} of the time since it began (at the earliest an
@@ -53,7 +53,7 @@ final class EmissionPacing {
         }
     }
 
-    /** No record processed in the last two intervals was older than the limit (two intervals, at least 5 s). */
+    /** No record processed in the last two intervals was older than the limit. */
     boolean caughtUp(long now) {
         return now - lastBehind > recentMillis;
     }
