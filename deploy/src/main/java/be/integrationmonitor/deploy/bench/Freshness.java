@@ -33,10 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * person granted protection today in a municipality: {@code new_protections} of the current month
  * there goes up by one. The background is recent traffic: the synthetic feed's events of the 90
  * days before the current month, so it never moves that count, and its persons are never probes
- * (the feed never uses the birthday of probe national numbers). Probes run 8 at a time,
- * each worker on municipalities of its own, from 30 s after the background began; the API is
- * polled every 20 ms. A probe not visible after 60 s counts as 60 s; the scenario stops after 6
- * minutes.
+ * (the feed never uses the birthday of probe national numbers). Probes run {@value #WORKERS} at a
+ * time, each worker on municipalities of its own, from 30 s after the background began; each polls
+ * the API every {@value #POLL_MS} ms. A probe not visible after 60 s counts as 60 s; the scenario
+ * stops after 6 minutes.
  */
 final class Freshness {
 

@@ -21,7 +21,8 @@ import org.rocksdb.WriteBufferManager;
  * <p>One budget per generation (Kafka Streams application), not per JVM: during a blue/green
  * replay the generation that serves is idle but keeps its memtables, and a shared write buffer
  * manager would leave the replaying one a sliver of it, so that it flushed tiny memtables and
- * compacted them again and again. A budget is released when the last store of its generation closes.
+ * compacted them again and again. A budget is released when the last store of its generation
+ * closes.
  */
 public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
