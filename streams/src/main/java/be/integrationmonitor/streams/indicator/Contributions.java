@@ -2,9 +2,7 @@ package be.integrationmonitor.streams.indicator;
 
 import be.integrationmonitor.streams.period.PeriodAxis;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What one person adds to the indicator series of their municipalities, as step functions over
@@ -17,12 +15,25 @@ public final class Contributions {
     /** A range with no end: a state that holds on into every later period. */
     public static final int OPEN = Integer.MAX_VALUE;
 
-    /** One summed quantity of an indicator in a municipality, e.g. the numerator of a ratio. */
+    /**
+     * One summed quantity of an indicator in a municipality, e.g. the numerator of a ratio. Keys and
+     * steps are hashed for every step of a person on every event: written out, their hashes cost a
+     * third of what the records' generated ones did (JFR, BENCHMARKS.md fifth pass).
+     */
     public record Key(String indicator, PeriodAxis axis, String municipality, String component) {
+        @Override
+        public int hashCode() {
+            return ((indicator.hashCode() * 31 + axis.granularity().ordinal()) * 31 + municipality.hashCode()) * 31
+                    + component.hashCode();
+        }
     }
 
     /** A step of one key at one period. */
     public record Step(Key key, int period) {
+        @Override
+        public int hashCode() {
+            return key.hashCode() * 31 + period;
+        }
     }
 
     /** Receives the change of one step. */
@@ -49,13 +60,16 @@ public final class Contributions {
 
     /** Reports every step that differs between {@code before} and {@code after}. */
     public static void delta(Contributions before, Contributions after, DeltaSink sink) {
-        Set<Step> all = new HashSet<>(before.steps.keySet());
-        all.addAll(after.steps.keySet());
-        for (Step step : all) {
-            long delta = after.steps.getOrDefault(step, 0L) - before.steps.getOrDefault(step, 0L);
+        after.steps.forEach((step, weight) -> {
+            long delta = weight - before.steps.getOrDefault(step, 0L);
             if (delta != 0) {
                 sink.accept(step.key(), step.period(), delta);
             }
-        }
+        });
+        before.steps.forEach((step, weight) -> {
+            if (weight != 0 && !after.steps.containsKey(step)) {
+                sink.accept(step.key(), step.period(), -weight);
+            }
+        });
     }
 }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +37,8 @@ import org.jboss.logging.Logger;
  * it (stocks carry over; flows are 0).
  *
  * <p>Which series wait for an emission, and from which period, is kept in a store of its own, so
- * that a restart loses nothing.
+ * that a restart loses nothing; it is read at init only, into a map that also knows which of
+ * those periods changed ({@link PendingChanges}), so that a series emits only those.
  */
 final class SeriesProcessor implements Processor<String, String, String, IndicatorValue> {
 
@@ -44,6 +46,11 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     static final String STEPS_STORE = "series-steps";
     static final String PENDING_STORE = "series-pending";
     private static final NavigableMap<Integer, Long> EMPTY = new TreeMap<>();
+    /**
+     * A series with at most this many components is read by a range scan per component from the
+     * earliest changed period; one with more (a median's histogram) by one scan of its history.
+     */
+    private static final int RANGE_SCANS = 8;
     /** In the pending store: the last period emitted for every series, per granularity. */
     private static final String THROUGH = "#through/";
 
@@ -53,6 +60,13 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     private ProcessorContext<String, IndicatorValue> context;
     private KeyValueStore<String, Long> steps;
     private KeyValueStore<String, Integer> pending;
+    /** The pending series: what the pending store holds, and their changes where all are known. */
+    private Map<String, PendingChanges> due;
+    /**
+     * Each series' components, each with the sum of all its steps (its value in the last period),
+     * so that an emission from period p reads the steps from p on, not the whole history.
+     */
+    private Map<String, Map<String, Long>> totals;
     private long emittedIn;
 
     SeriesProcessor(Clock clock, Duration emitInterval, EmissionPacing pacing) {
@@ -66,6 +80,20 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         this.context = context;
         this.steps = context.getStateStore(STEPS_STORE);
         this.pending = context.getStateStore(PENDING_STORE);
+        // init follows every (re)start of the task, also after an aborted transaction: the stores
+        // then hold the last commit's state, which the maps in memory are rebuilt from
+        this.due = new HashMap<>();
+        try (KeyValueIterator<String, Integer> all = pending.all()) {
+            all.forEachRemaining(entry -> {
+                if (!entry.key.startsWith(THROUGH)) {
+                    due.put(entry.key, PendingChanges.dueFrom(entry.value));
+                }
+            });
+        }
+        this.totals = new HashMap<>();
+        try (KeyValueIterator<String, Long> all = steps.all()) {
+            all.forEachRemaining(entry -> addToTotal(StepKey.parse(entry.key), entry.value));
+        }
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::maybeEmit);
     }
 
@@ -85,7 +113,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
                         Long::sum);
             }
         }
-        Map<String, Integer> touched = new HashMap<>(); // series → earliest period changed
+        Map<String, List<PendingChanges.Change>> touched = new HashMap<>();
         summed.forEach((step, delta) -> {
             if (delta == 0) {
                 return;
@@ -98,15 +126,24 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
             } else {
                 steps.put(key, after);
             }
-            touched.merge(step.series(), step.period(), Math::min);
+            addToTotal(step, delta);
+            touched.computeIfAbsent(step.series(), series -> new ArrayList<>())
+                    .add(new PendingChanges.Change(step.component(), step.period(), delta));
         });
-        touched.forEach(this::markPending);
+        touched.forEach(this::changed);
     }
 
-    private void markPending(String series, int from) {
-        Integer earlier = pending.get(series);
-        if (earlier == null || from < earlier) {
-            pending.put(series, from);
+    /** A component whose steps sum to 0 stays: its steps do not go away with its total. */
+    private void addToTotal(StepKey step, long delta) {
+        totals.computeIfAbsent(step.series(), series -> new HashMap<>()).merge(step.component(), delta, Long::sum);
+    }
+
+    private void changed(String series, List<PendingChanges.Change> stepChanges) {
+        PendingChanges changes = due.computeIfAbsent(series, s -> PendingChanges.none());
+        int earlier = changes.from();
+        changes.add(stepChanges);
+        if (changes.from() < earlier) {
+            pending.put(series, changes.from());
         }
     }
 
@@ -137,31 +174,27 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         for (Granularity granularity : Granularity.values()) {
             carryIntoCurrentPeriod(granularity, PeriodAxis.of(granularity).index(today));
         }
-        List<KeyValue<String, Integer>> due = new ArrayList<>();
-        try (KeyValueIterator<String, Integer> all = pending.all()) {
-            all.forEachRemaining(entry -> {
-                if (!entry.key.startsWith(THROUGH)) {
-                    due.add(entry);
-                }
-            });
-        }
         int cells = 0;
-        for (KeyValue<String, Integer> series : due) {
-            SeriesKey key = SeriesKey.parse(series.key);
+        for (Map.Entry<String, PendingChanges> series : List.copyOf(due.entrySet())) {
+            SeriesKey key = SeriesKey.parse(series.getKey());
             PeriodAxis axis = PeriodAxis.of(key.granularity());
             int current = axis.index(today);
-            if (series.value > current) {
+            if (series.getValue().from() > current) {
                 continue;
             }
             Indicator indicator = Indicators.byId(key.indicator());
-            NavigableMap<Integer, Map<String, Long>> values = values(series.key, series.value, current);
-            values.forEach((period, sums) -> {
-                String label = axis.label(period);
-                context.forward(new Record<>(key.cell(label), indicatorValue(key, label, indicator.value(sums)),
-                        context.currentSystemTimeMs()));
-            });
-            cells += values.size();
-            pending.delete(series.key);
+            BitSet changed = series.getValue().changedPeriods(current);
+            NavigableMap<Integer, Map<String, Long>> values = values(series.getKey(), series.getValue().from(), current);
+            for (Map.Entry<Integer, Map<String, Long>> value : values.entrySet()) {
+                if (changed == null || changed.get(value.getKey())) {
+                    String label = axis.label(value.getKey());
+                    context.forward(new Record<>(key.cell(label), indicatorValue(key, label,
+                            indicator.value(value.getValue())), context.currentSystemTimeMs()));
+                    cells++;
+                }
+            }
+            due.remove(series.getKey());
+            pending.delete(series.getKey());
         }
         return cells;
     }
@@ -183,7 +216,11 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
                 }
             });
         }
-        series.forEach(key -> markPending(key, from));
+        series.forEach(key -> {
+            PendingChanges changes = due.computeIfAbsent(key, k -> PendingChanges.dueFrom(from));
+            changes.due(from);
+            pending.put(key, changes.from());
+        });
         pending.put(THROUGH + granularity.id(), current);
     }
 
@@ -192,17 +229,38 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
      * up to that period. Zero values are left out.
      */
     private NavigableMap<Integer, Map<String, Long>> values(String series, int from, int to) {
-        Map<String, Long> running = new HashMap<>();
+        Map<String, Long> running = new HashMap<>(); // each component's value before `from`
         Map<String, NavigableMap<Integer, Long>> inRange = new HashMap<>();
-        try (KeyValueIterator<String, Long> all = steps.prefixScan(StepKey.prefix(series), Serdes.String().serializer())) {
-            all.forEachRemaining(entry -> {
-                StepKey step = StepKey.parse(entry.key);
-                if (step.period() < from) {
-                    running.merge(step.component(), entry.value, Long::sum);
-                } else if (step.period() <= to) {
-                    inRange.computeIfAbsent(step.component(), c -> new TreeMap<>()).put(step.period(), entry.value);
+        Map<String, Long> total = totals.getOrDefault(series, Map.of());
+        if (total.size() <= RANGE_SCANS) {
+            // only the steps from `from` on: the value before is the total minus them
+            total.forEach((component, sum) -> {
+                long before = sum;
+                try (KeyValueIterator<String, Long> range = steps.range(new StepKey(series, component, from).format(),
+                        new StepKey(series, component, StepKey.LAST_PERIOD).format())) {
+                    while (range.hasNext()) {
+                        KeyValue<String, Long> entry = range.next();
+                        int period = StepKey.parse(entry.key).period();
+                        before -= entry.value;
+                        if (period <= to) {
+                            inRange.computeIfAbsent(component, c -> new TreeMap<>()).put(period, entry.value);
+                        }
+                    }
                 }
+                running.put(component, before);
             });
+        } else {
+            try (KeyValueIterator<String, Long> all = steps.prefixScan(StepKey.prefix(series),
+                    Serdes.String().serializer())) {
+                all.forEachRemaining(entry -> {
+                    StepKey step = StepKey.parse(entry.key);
+                    if (step.period() < from) {
+                        running.merge(step.component(), entry.value, Long::sum);
+                    } else if (step.period() <= to) {
+                        inRange.computeIfAbsent(step.component(), c -> new TreeMap<>()).put(step.period(), entry.value);
+                    }
+                });
+            }
         }
         NavigableMap<Integer, Map<String, Long>> values = new TreeMap<>();
         for (int period = from; period <= to; period++) {

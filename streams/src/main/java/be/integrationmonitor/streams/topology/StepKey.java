@@ -6,6 +6,9 @@ package be.integrationmonitor.streams.topology;
  */
 record StepKey(String series, String component, int period) {
 
+    /** The largest period a key can hold (six digits): weeks until the year 21,000. */
+    static final int LAST_PERIOD = 999_999;
+
     static String prefix(String series) {
         return series + "|";
     }

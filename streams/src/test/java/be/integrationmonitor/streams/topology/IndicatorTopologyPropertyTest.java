@@ -67,14 +67,15 @@ class IndicatorTopologyPropertyTest {
         }
         Collections.shuffle(arrival, random);
 
-        assertThat(streamed(arrival, TODAY)).isEqualTo(ReferenceIndicators.compute(events, erased, TODAY));
+        assertThat(streamed(arrival, TODAY, random)).isEqualTo(ReferenceIndicators.compute(events, erased, TODAY));
     }
 
     /**
-     * Feeds events (and erasure requests, given as the personRef to erase) to the topology and
-     * returns its indicator table, leaving out empty cells (count 0).
+     * Feeds events (and erasure requests, given as the personRef to erase) to the topology, letting
+     * it emit now and then in between (each emission writes only the cells that changed since the
+     * last), and returns its indicator table, leaving out empty cells (count 0).
      */
-    static Map<String, Expected> streamed(List<Object> arrival, LocalDate today) {
+    static Map<String, Expected> streamed(List<Object> arrival, LocalDate today, Random random) {
         Clock clock = Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         Topic<String, IndicatorValue> out = TOPICS.indicators(1);
         Serde<GenericRecord> eventSerde = TOPICS.eventSerde();
@@ -91,6 +92,9 @@ class IndicatorTopologyPropertyTest {
                     inputs.get(event.getClass().getName()).pipeInput(person, (GenericRecord) event);
                 } else {
                     erasures.pipeInput((String) item, "test");
+                }
+                if (random.nextInt(arrival.size()) < 4) { // about 4 emissions on the way
+                    driver.advanceWallClockTime(EMIT_INTERVAL);
                 }
             }
             // two intervals: by then the series stage has emitted, in a round or as a quiet instance
