@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -51,6 +52,8 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
      * earliest changed period; one with more (a median's histogram) by one scan of its history.
      */
     private static final int RANGE_SCANS = 8;
+    /** The totals of a series with more components: not kept, the scan of its history sums them. */
+    private static final Map<String, Long> MANY = Collections.unmodifiableMap(new HashMap<>());
     /** In the pending store: the last period emitted for every series, per granularity. */
     private static final String THROUGH = "#through/";
 
@@ -64,7 +67,8 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     private Map<String, PendingChanges> due;
     /**
      * Each series' components, each with the sum of all its steps (its value in the last period),
-     * so that an emission from period p reads the steps from p on, not the whole history.
+     * so that an emission from period p reads the steps from p on, not the whole history. Every
+     * series with steps is a key ({@link #MANY} for one with many components).
      */
     private Map<String, Map<String, Long>> totals;
     private long emittedIn;
@@ -135,7 +139,13 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
 
     /** A component whose steps sum to 0 stays: its steps do not go away with its total. */
     private void addToTotal(StepKey step, long delta) {
-        totals.computeIfAbsent(step.series(), series -> new HashMap<>()).merge(step.component(), delta, Long::sum);
+        Map<String, Long> total = totals.computeIfAbsent(step.series(), series -> new HashMap<>());
+        if (total != MANY) {
+            total.merge(step.component(), delta, Long::sum);
+            if (total.size() > RANGE_SCANS) {
+                totals.put(step.series(), MANY);
+            }
+        }
     }
 
     private void changed(String series, List<PendingChanges.Change> stepChanges) {
@@ -207,20 +217,13 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         }
         int from = through == null ? current : through + 1;
         String infix = "/" + granularity.id() + "/";
-        Set<String> series = new HashSet<>();
-        try (KeyValueIterator<String, Long> all = steps.all()) {
-            all.forEachRemaining(entry -> {
-                String key = StepKey.parse(entry.key).series();
-                if (key.contains(infix)) {
-                    series.add(key);
-                }
-            });
+        for (String series : totals.keySet()) { // every series with steps
+            if (series.contains(infix)) {
+                PendingChanges changes = due.computeIfAbsent(series, key -> PendingChanges.dueFrom(from));
+                changes.due(from);
+                pending.put(series, changes.from());
+            }
         }
-        series.forEach(key -> {
-            PendingChanges changes = due.computeIfAbsent(key, k -> PendingChanges.dueFrom(from));
-            changes.due(from);
-            pending.put(key, changes.from());
-        });
         pending.put(THROUGH + granularity.id(), current);
     }
 
@@ -232,7 +235,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         Map<String, Long> running = new HashMap<>(); // each component's value before `from`
         Map<String, NavigableMap<Integer, Long>> inRange = new HashMap<>();
         Map<String, Long> total = totals.getOrDefault(series, Map.of());
-        if (total.size() <= RANGE_SCANS) {
+        if (total != MANY) {
             // only the steps from `from` on: the value before is the total minus them
             total.forEach((component, sum) -> {
                 long before = sum;

@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,16 +69,32 @@ class IndicatorTopologyPropertyTest {
         }
         Collections.shuffle(arrival, random);
 
-        assertThat(streamed(arrival, TODAY, random)).isEqualTo(ReferenceIndicators.compute(events, erased, TODAY));
+        assertThat(streamed(arrival, TODAY, TODAY, random))
+                .isEqualTo(ReferenceIndicators.compute(events, erased, TODAY));
+    }
+
+    /** When a new week and month begin, every series gets its cells for them, events dated in them included. */
+    @Property(tries = 30)
+    void aNewWeekAndMonthAreWrittenForEverySeries(@ForAll long seed) {
+        Random random = new Random(seed);
+        LocalDate thursday = LocalDate.of(2025, 1, 30);
+        LocalDate monday = LocalDate.of(2025, 2, 3); // 2025-W06 and 2025-02 begin
+        List<SpecificRecord> events = RandomEvents.generate(random, 60, 6, thursday);
+        List<Object> arrival = new ArrayList<>(events);
+        Collections.shuffle(arrival, random);
+
+        assertThat(streamed(arrival, thursday, monday, random))
+                .isEqualTo(ReferenceIndicators.compute(events, Set.of(), monday));
     }
 
     /**
      * Feeds events (and erasure requests, given as the personRef to erase) to the topology, letting
      * it emit now and then in between (each emission writes only the cells that changed since the
-     * last), and returns its indicator table, leaving out empty cells (count 0).
+     * last), then moves the engine's clock from {@code today} to {@code later} and lets it emit
+     * again, and returns its indicator table, leaving out empty cells (count 0).
      */
-    static Map<String, Expected> streamed(List<Object> arrival, LocalDate today, Random random) {
-        Clock clock = Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    static Map<String, Expected> streamed(List<Object> arrival, LocalDate today, LocalDate later, Random random) {
+        MovableClock clock = new MovableClock(today);
         Topic<String, IndicatorValue> out = TOPICS.indicators(1);
         Serde<GenericRecord> eventSerde = TOPICS.eventSerde();
         try (TopologyTestDriver driver = new TopologyTestDriver(
@@ -100,12 +118,38 @@ class IndicatorTopologyPropertyTest {
             // two intervals: by then the series stage has emitted, in a round or as a quiet instance
             driver.advanceWallClockTime(EMIT_INTERVAL);
             driver.advanceWallClockTime(EMIT_INTERVAL);
+            clock.today = later;
+            driver.advanceWallClockTime(EMIT_INTERVAL);
             Map<String, Expected> table = new HashMap<>();
             driver.createOutputTopic(out.name(), out.keySerde().deserializer(), out.valueSerde().deserializer())
                     .readKeyValuesToMap().forEach((key, value) ->
                             table.put(key, new Expected(value.getValue(), value.getCount(), value.getNumerator())));
             table.values().removeIf(cell -> cell.count() == 0);
             return table;
+        }
+    }
+
+    /** The engine's date, which a test moves on. */
+    private static final class MovableClock extends Clock {
+        private volatile LocalDate today;
+
+        MovableClock(LocalDate today) {
+            this.today = today;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return today.atStartOfDay().toInstant(ZoneOffset.UTC);
         }
     }
 
