@@ -3,6 +3,8 @@ package be.integrationmonitor.streams.engine;
 import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.generations.GenerationLog;
 import be.integrationmonitor.generations.Generations;
+import be.integrationmonitor.indicators.IndicatorValue;
+import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.streams.topology.IndicatorTopology;
 import be.integrationmonitor.topics.RegistryUrls;
 import be.integrationmonitor.topics.Topics;
@@ -49,6 +51,7 @@ public class Engine {
 
     private final Properties settings;
     private final Topics topics;
+    private final SchemaRegistryClient schemas;
     private final Duration emitInterval;
     private final MeterRegistry registry;
     private final Map<Integer, Generation> running = new ConcurrentHashMap<>();
@@ -60,7 +63,9 @@ public class Engine {
     public Engine(Config config, @ConfigProperty(name = "registry.url") String registryUrl,
                   @ConfigProperty(name = "im.emit.interval") Duration emitInterval, MeterRegistry registry) {
         this.settings = StreamsSettings.from(config, System.getenv());
-        this.topics = new Topics(new RegistryUrls(registryUrl));
+        RegistryUrls registryUrls = new RegistryUrls(registryUrl);
+        this.topics = new Topics(registryUrls);
+        this.schemas = new SchemaRegistryClient(registryUrls);
         this.emitInterval = emitInterval;
         this.registry = registry;
     }
@@ -130,7 +135,7 @@ public class Engine {
     private void reconcile(Generations desired) throws ExecutionException, InterruptedException {
         for (int number : desired.running()) {
             if (!running.containsKey(number) && !stopping) {
-                createOutput(number);
+                prepareOutput(number);
                 running.put(number, Generation.start(number, IndicatorTopology.build(topics,
                         topics.indicators(number), Clock.systemUTC(), emitInterval), settings, registry));
             }
@@ -142,8 +147,13 @@ public class Engine {
         }
     }
 
-    /** The generation's output topic, partitioned like the input topics (a replay may have made it already). */
-    private void createOutput(int number) throws ExecutionException, InterruptedException {
+    /**
+     * The generation's output topic, partitioned like the input topics (a replay may have made it
+     * already), and its value schema, registered once before the stream threads start: their first
+     * emissions would otherwise race in the serializer's auto-registration, and the registry fails
+     * one of two concurrent creations of an artifact (Apicurio 2.x).
+     */
+    private void prepareOutput(int number) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(clientSettings())) {
             int partitions = admin.describeTopics(List.of(Topics.ERASURES)).allTopicNames().get()
                     .get(Topics.ERASURES).partitions().size();
@@ -154,6 +164,8 @@ public class Engine {
                 throw e;
             }
         }
+        schemas.register(SchemaRegistryClient.valueSubject(Generations.outputTopic(number)),
+                IndicatorValue.getClassSchema());
     }
 
     /** Kafka Streams refuses to start without its source topics: wait until they exist. */

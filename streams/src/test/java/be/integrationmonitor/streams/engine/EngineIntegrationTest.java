@@ -11,6 +11,7 @@ import be.integrationmonitor.events.Sex;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.platform.LocalPlatform;
 import be.integrationmonitor.platform.PlatformTestResource;
+import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.Topic;
 import be.integrationmonitor.topics.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -37,7 +38,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The engine as a Quarkus service on the real broker and registry: events in, indicators out,
@@ -45,10 +49,23 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(PlatformTestResource.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EngineIntegrationTest {
 
     private static final LocalPlatform PLATFORM = LocalPlatform.shared();
     private static final String CELL = "protected_persons/month/21004/2024-03";
+
+    /**
+     * Registered by the engine before its stream threads emit: their first emissions would race in
+     * the serializer's auto-registration, and the registry fails one of two concurrent creations.
+     */
+    @Test
+    @Order(1) // before the other test's events make the engine emit
+    void theOutputSchemaIsRegisteredWhenTheGenerationStartsBeforeAnyEmission() {
+        String subject = SchemaRegistryClient.valueSubject(Generations.outputTopic(1));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(new SchemaRegistryClient(PLATFORM.registry()).subjects()).contains(subject));
+    }
 
     @Test
     void computesIndicatorsAndSendsPoisonPillsToTheDeadLetterTopic() throws Exception {
