@@ -15,9 +15,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -84,6 +88,28 @@ class RegistryContractTest {
             int id = registry.register(subject, type.schema());
             assertThat(registry.schemaById(id)).isEqualTo(type.schema());
             assertThat(registry.isCompatible(subject, withField(type.schema(), "extra", false))).isFalse();
+        }
+    }
+
+    /**
+     * Instances starting together: the registry fails some of concurrent creations of a subject,
+     * which are retried. (Apicurio 2.x may also store the identical schema twice, under two ids.)
+     */
+    @Test
+    void everyConcurrentRegistrationOfASchemaSucceeds() throws Exception {
+        String subject = "concurrent-" + UUID.randomUUID() + "-value";
+        Schema schema = ProtectionStatusChanged.getClassSchema();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> ids = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ids.add(pool.submit(() -> registry.register(subject, schema)));
+            }
+            for (Future<Integer> id : ids) {
+                assertThat(registry.schemaById(id.get())).isEqualTo(schema);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

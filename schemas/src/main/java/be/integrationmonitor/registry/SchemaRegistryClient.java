@@ -26,6 +26,7 @@ public final class SchemaRegistryClient {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int REGISTER_ATTEMPTS = 5;
 
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -53,14 +54,41 @@ public final class SchemaRegistryClient {
     }
 
     /**
-     * Registers a schema version (or finds the identical one) and returns its id.
+     * Registers a schema version (or finds the identical one) and returns its id. Instances
+     * starting together register the same schema at once, and the registry may fail a creation
+     * that loses the race: with a 5xx (Apicurio 2.x: a database lock timeout), or with a 409 as
+     * if incompatible ("already exists"). Registering is idempotent, so those are retried: a 5xx a
+     * few times, a 409 once (a schema refused again is incompatible).
      *
      * @throws IncompatibleSchemaException when the registry refuses it under the subject's compatibility rule
      */
     public int register(String subject, Schema schema) {
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions",
-                Map.of("schema", schema.toString(), "schemaType", "AVRO"), 200);
-        return answer.get("id").asInt();
+        int conflicts = 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions",
+                        Map.of("schema", schema.toString(), "schemaType", "AVRO"), 200);
+                return answer.get("id").asInt();
+            } catch (IncompatibleSchemaException e) {
+                if (++conflicts > 1 || attempt == REGISTER_ATTEMPTS) {
+                    throw e;
+                }
+            } catch (RegistryException e) {
+                if (e.status() < 500 || attempt == REGISTER_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            pause(200L * attempt);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     /** Whether the schema may be registered as the subject's next version; true for a new subject. */
