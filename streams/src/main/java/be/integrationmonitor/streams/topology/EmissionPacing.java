@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 final class EmissionPacing {
 
     private static final Logger LOG = Logger.getLogger(EmissionPacing.class);
-    private static final int SHARE = 5;
+    private static final int SHARE = 10;
     /** Load jitter (batched pushes, commits, a GC pause) delays records by a second or two. */
     private static final long MIN_BEHIND_MILLIS = 5_000;
 

@@ -21,7 +21,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,6 +36,10 @@ import org.jboss.logging.Logger;
  * emissions cost one emission. When a new week or month begins, every series gets its value for
  * it (stocks carry over; flows are 0).
  *
+ * <p>The steps store holds the municipalities' series only. The series of provinces, regions and
+ * Belgium are sums of them, kept in memory ({@link #rolledUp}) and rebuilt from the store whenever a
+ * task starts: a step costs one store update instead of four.
+ *
  * <p>Which series wait for an emission, and from which period, is kept in a store of its own, so
  * that a restart loses nothing; it is read at init only, into a map that also knows which of
  * those periods changed ({@link PendingChanges}), so that a series emits only those.
@@ -47,6 +50,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     static final String STEPS_STORE = "series-steps";
     static final String PENDING_STORE = "series-pending";
     private static final NavigableMap<Integer, Long> EMPTY = new TreeMap<>();
+    private static final NavigableMap<Integer, long[]> NO_STEPS = new TreeMap<>();
     /**
      * A series with at most this many components is read by a range scan per component from the
      * earliest changed period; one with more (a median's histogram) by one scan of its history.
@@ -71,6 +75,12 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
      * series with steps is a key ({@link #MANY} for one with many components).
      */
     private Map<String, Map<String, Long>> totals;
+    /**
+     * The steps of every series above the municipalities, per series and component: the sums of
+     * their municipalities' steps, derived from the steps store, which holds none of them. Each
+     * step is a one-element array updated in place, kept when it sums to 0: no allocation per step.
+     */
+    private Map<String, Map<String, NavigableMap<Integer, long[]>>> rolledUp;
     private long emittedIn;
 
     SeriesProcessor(Clock clock, Duration emitInterval, EmissionPacing pacing) {
@@ -95,8 +105,25 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
             });
         }
         this.totals = new HashMap<>();
+        this.rolledUp = new HashMap<>();
         try (KeyValueIterator<String, Long> all = steps.all()) {
-            all.forEachRemaining(entry -> addToTotal(StepKey.parse(entry.key), entry.value));
+            all.forEachRemaining(entry -> {
+                StepKey step = StepKey.parse(entry.key);
+                int geo = step.series().lastIndexOf('/');
+                String municipality = step.series().substring(geo + 1);
+                // a province's, region's or Belgium's step kept by an older version: derived now
+                if (GeoUnits.get().isMunicipality(municipality)) {
+                    List<String> geos = GeoUnits.get().rollUp(municipality);
+                    for (int level = 0; level < geos.size(); level++) {
+                        StepKey rolled = new StepKey(step.series().substring(0, geo + 1) + geos.get(level),
+                                step.component(), step.period());
+                        if (level > 0) {
+                            addRolledUp(rolled, entry.value);
+                        }
+                        addToTotal(rolled, entry.value);
+                    }
+                }
+            });
         }
         context.schedule(emitInterval, PunctuationType.WALL_CLOCK_TIME, this::maybeEmit);
     }
@@ -109,19 +136,38 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     public void process(Record<String, String> record) {
         pacing.active(context.currentSystemTimeMs(), record.timestamp());
         // summed per step key first: a move between two municipalities of a province cancels out
-        // above them, and each series and key costs one store update per record
-        Map<StepKey, Long> summed = new HashMap<>();
+        // above them, and each series and key costs one update per record
+        List<Map<StepKey, Long>> summed = new ArrayList<>();
         for (StepDelta delta : StepDelta.parseAll(record.value())) {
-            for (String geo : GeoUnits.get().rollUp(delta.municipality())) {
-                summed.merge(new StepKey(record.key() + "/" + geo, delta.component(), delta.period()), delta.delta(),
-                        Long::sum);
+            List<String> geos = GeoUnits.get().rollUp(delta.municipality());
+            for (int level = 0; level < geos.size(); level++) {
+                if (summed.size() == level) {
+                    summed.add(new HashMap<>());
+                }
+                summed.get(level).merge(new StepKey(record.key() + "/" + geos.get(level), delta.component(),
+                        delta.period()), delta.delta(), Long::sum);
             }
         }
         Map<String, List<PendingChanges.Change>> touched = new HashMap<>();
-        summed.forEach((step, delta) -> {
-            if (delta == 0) {
-                return;
-            }
+        for (int level = 0; level < summed.size(); level++) {
+            int geoLevel = level;
+            summed.get(level).forEach((step, delta) -> {
+                if (delta != 0) {
+                    add(geoLevel, step, delta);
+                    touched.computeIfAbsent(step.series(), series -> new ArrayList<>())
+                            .add(new PendingChanges.Change(step.component(), step.period(), delta));
+                }
+            });
+        }
+        touched.forEach(this::changed);
+    }
+
+    /**
+     * Adds a step to a series: of a municipality (level 0 of its roll-up) in the store, of a
+     * province, region or Belgium in memory; and to the series' total.
+     */
+    private void add(int level, StepKey step, long delta) {
+        if (level == 0) {
             String key = step.format();
             Long before = steps.get(key);
             long after = (before == null ? 0 : before) + delta;
@@ -130,11 +176,16 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
             } else {
                 steps.put(key, after);
             }
-            addToTotal(step, delta);
-            touched.computeIfAbsent(step.series(), series -> new ArrayList<>())
-                    .add(new PendingChanges.Change(step.component(), step.period(), delta));
-        });
-        touched.forEach(this::changed);
+        } else {
+            addRolledUp(step, delta);
+        }
+        addToTotal(step, delta);
+    }
+
+    private void addRolledUp(StepKey step, long delta) {
+        rolledUp.computeIfAbsent(step.series(), series -> new HashMap<>())
+                .computeIfAbsent(step.component(), component -> new TreeMap<>())
+                .computeIfAbsent(step.period(), period -> new long[1])[0] += delta;
     }
 
     /** A component whose steps sum to 0 stays: its steps do not go away with its total. */
@@ -238,32 +289,23 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         if (total != MANY) {
             // only the steps from `from` on: the value before is the total minus them
             total.forEach((component, sum) -> {
-                long before = sum;
-                try (KeyValueIterator<String, Long> range = steps.range(new StepKey(series, component, from).format(),
-                        new StepKey(series, component, StepKey.LAST_PERIOD).format())) {
-                    while (range.hasNext()) {
-                        KeyValue<String, Long> entry = range.next();
-                        int period = StepKey.parse(entry.key).period();
-                        before -= entry.value;
-                        if (period <= to) {
-                            inRange.computeIfAbsent(component, c -> new TreeMap<>()).put(period, entry.value);
-                        }
-                    }
-                }
-                running.put(component, before);
-            });
-        } else {
-            try (KeyValueIterator<String, Long> all = steps.prefixScan(StepKey.prefix(series),
-                    Serdes.String().serializer())) {
-                all.forEachRemaining(entry -> {
-                    StepKey step = StepKey.parse(entry.key);
-                    if (step.period() < from) {
-                        running.merge(step.component(), entry.value, Long::sum);
-                    } else if (step.period() <= to) {
-                        inRange.computeIfAbsent(step.component(), c -> new TreeMap<>()).put(step.period(), entry.value);
+                long[] before = {sum};
+                visitSteps(series, component, from, (c, period, change) -> {
+                    before[0] -= change;
+                    if (period <= to) {
+                        inRange.computeIfAbsent(c, k -> new TreeMap<>()).put(period, change);
                     }
                 });
-            }
+                running.put(component, before[0]);
+            });
+        } else {
+            visitSteps(series, null, 0, (component, period, change) -> {
+                if (period < from) {
+                    running.merge(component, change, Long::sum);
+                } else if (period <= to) {
+                    inRange.computeIfAbsent(component, c -> new TreeMap<>()).put(period, change);
+                }
+            });
         }
         NavigableMap<Integer, Map<String, Long>> values = new TreeMap<>();
         for (int period = from; period <= to; period++) {
@@ -281,6 +323,35 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
             values.put(period, sums);
         }
         return values;
+    }
+
+    /** One step of a series: the change of a component's value in a period. */
+    private interface StepVisitor {
+        void visit(String component, int period, long change);
+    }
+
+    /**
+     * Visits the steps of a series' component from a period on (every step of the series if the
+     * component is null), in period order per component: a municipality's from the store, any
+     * other's from memory.
+     */
+    private void visitSteps(String series, String component, int from, StepVisitor visitor) {
+        if (!GeoUnits.get().isMunicipality(series.substring(series.lastIndexOf('/') + 1))) {
+            Map<String, NavigableMap<Integer, long[]>> components = rolledUp.getOrDefault(series, Map.of());
+            (component == null ? components : Map.of(component, components.getOrDefault(component, NO_STEPS)))
+                    .forEach((c, periods) -> periods.tailMap(from, true)
+                            .forEach((period, change) -> visitor.visit(c, period, change[0])));
+            return;
+        }
+        try (KeyValueIterator<String, Long> range = component == null
+                ? steps.prefixScan(StepKey.prefix(series), Serdes.String().serializer())
+                : steps.range(new StepKey(series, component, from).format(),
+                        new StepKey(series, component, StepKey.LAST_PERIOD).format())) {
+            range.forEachRemaining(entry -> {
+                StepKey step = StepKey.parse(entry.key);
+                visitor.visit(step.component(), step.period(), entry.value);
+            });
+        }
     }
 
     private static IndicatorValue indicatorValue(SeriesKey key, String period, CellResult result) {

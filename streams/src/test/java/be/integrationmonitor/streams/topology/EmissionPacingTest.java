@@ -26,14 +26,14 @@ class EmissionPacingTest {
     }
 
     @Test
-    void behindTasksEmitInRoundsTakingAFifthOfTheTime() {
+    void behindTasksEmitInRoundsTakingATenthOfTheTime() {
         EmissionPacing pacing = new EmissionPacing(INTERVAL);
         long round = pacing.roundFor(0, 10_000);
         assertThat(round).isEqualTo(1);
         assertThat(pacing.roundFor(0, 10_000)).as("a task that did not emit in this round yet").isEqualTo(1);
         pacing.spent(400_000_000L, true); // the round's emissions took 400 ms together
-        assertThat(pacing.roundFor(1, 11_999)).as("next round before 5 × 400 ms").isEqualTo(-1);
-        assertThat(pacing.roundFor(1, 12_000)).isEqualTo(2);
+        assertThat(pacing.roundFor(1, 13_999)).as("next round before 10 × 400 ms").isEqualTo(-1);
+        assertThat(pacing.roundFor(1, 14_000)).isEqualTo(2);
     }
 
     @Test
@@ -43,7 +43,7 @@ class EmissionPacingTest {
         pacing.spent(60_000_000_000L, true); // a replay's last round: a minute
         assertThat(pacing.roundFor(1, 20_000)).isEqualTo(-1);
         pacing.spent(100_000_000L, false); // then caught up with live traffic
-        assertThat(pacing.roundFor(1, 20_000)).as("behind again: no five minutes of waiting").isEqualTo(2);
+        assertThat(pacing.roundFor(1, 20_000)).as("behind again: no ten minutes of waiting").isEqualTo(2);
     }
 
     @Test
