@@ -64,6 +64,19 @@ public class IndicatorViews {
         return state.reading(() -> keptSnapshot(level, granularity, period, viewer, format));
     }
 
+    /** The snapshot if it is kept rendered and current: no work to do but send it; else null. */
+    Rendered currentSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer, Format format) {
+        return state.reading(() -> {
+            Kept kept = snapshots.get(snapshotKey(level, granularity, period, viewer, format));
+            return kept != null && kept.stamp() >= publicView.stamp(granularity, period) ? kept.answer() : null;
+        });
+    }
+
+    private static String snapshotKey(GeoLevel level, Granularity granularity, String period, Viewer viewer,
+                                      Format format) {
+        return String.join("/", level.id(), granularity.id(), period, viewer.name(), format.name());
+    }
+
     private Rendered renderSeries(IndicatorDefinition indicator, GeoUnit unit, Granularity granularity,
                                   List<String> periods, Viewer viewer, Format format) {
         int geo = tree.index(unit.code());
@@ -81,7 +94,7 @@ public class IndicatorViews {
 
     private Rendered keptSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer,
                                   Format format) {
-        String key = String.join("/", level.id(), granularity.id(), period, viewer.name(), format.name());
+        String key = snapshotKey(level, granularity, period, viewer, format);
         long stamp = publicView.stamp(granularity, period); // read before computing: never newer than the content
         Kept kept = snapshots.get(key);
         if (kept != null && kept.stamp() >= stamp) {

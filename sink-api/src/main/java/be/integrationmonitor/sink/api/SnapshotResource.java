@@ -2,6 +2,8 @@ package be.integrationmonitor.sink.api;
 
 import be.integrationmonitor.geo.GeoLevel;
 import be.integrationmonitor.periods.Granularity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -35,7 +37,7 @@ public class SnapshotResource {
     @Produces({MediaType.APPLICATION_JSON, Format.TEXT_CSV})
     @Operation(summary = "Every indicator for every unit of a level in one period (JSON, or CSV on Accept: text/csv or format=csv)")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Snapshot.class)))
-    public Response snapshot(@Context Request request, @Context HttpHeaders headers,
+    public Uni<Response> snapshot(@Context Request request, @Context HttpHeaders headers,
                              @Parameter(description = "municipality, province, region or country")
                              @QueryParam("level") @DefaultValue("municipality") String levelId,
                              @QueryParam("granularity") @DefaultValue("month") String granularityId,
@@ -46,7 +48,15 @@ public class SnapshotResource {
         Viewer viewer = access.viewer(authorization);
         GeoLevel level = Params.level(levelId);
         Granularity granularity = Params.granularity(granularityId);
-        return Answers.respond(request, headers, viewer, views.snapshot(level, granularity,
-                Params.periodOrLatest(granularity, period), viewer, Format.of(format, headers)));
+        String periodLabel = Params.periodOrLatest(granularity, period);
+        Format chosen = Format.of(format, headers);
+        // a poll of a kept snapshot is answered on the event loop; a rendering on a worker thread
+        Rendered current = views.currentSnapshot(level, granularity, periodLabel, viewer, chosen);
+        if (current != null) {
+            return Uni.createFrom().item(Answers.respond(request, headers, viewer, current));
+        }
+        return Uni.createFrom().item(() -> Answers.respond(request, headers, viewer,
+                        views.snapshot(level, granularity, periodLabel, viewer, chosen)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -4,6 +4,7 @@ import be.integrationmonitor.periods.Granularity;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
 /**
  * The periods of one granularity numbered from 0, the period holding 2022-01-01 (the earliest
@@ -15,7 +16,11 @@ public final class PeriodAxis {
     public static final LocalDate EPOCH = LocalDate.of(2022, 1, 1);
     private static final LocalDate FIRST_MONDAY = LocalDate.of(2021, 12, 27);
 
+    /** Labels are kept up to this period: weeks until about 2210, months until 2855. */
+    private static final int MAX_KEPT_LABEL = 10_000;
+
     private final Granularity granularity;
+    private volatile String[] labels = new String[0];
 
     private PeriodAxis(Granularity granularity) {
         this.granularity = granularity;
@@ -45,8 +50,27 @@ public final class PeriodAxis {
                 : YearMonth.of(EPOCH.getYear(), 1).plusMonths(index).atEndOfMonth();
     }
 
+    /**
+     * The label of a period, e.g. {@code 2024-W10}: every emitted cell has one, so those from period
+     * 0 on are made once and kept (a few hundred per granularity).
+     */
     public String label(int index) {
-        return granularity.label(lastDay(index));
+        String[] known = labels;
+        return index >= 0 && index < known.length ? known[index] : labelBeyond(index);
+    }
+
+    private synchronized String labelBeyond(int index) {
+        if (index < 0 || index > MAX_KEPT_LABEL) {
+            return granularity.label(lastDay(index));
+        }
+        if (index >= labels.length) {
+            String[] more = Arrays.copyOf(labels, index + 64);
+            for (int i = labels.length; i < more.length; i++) {
+                more[i] = granularity.label(lastDay(i));
+            }
+            labels = more;
+        }
+        return labels[index];
     }
 
     /**

@@ -12,8 +12,12 @@ import org.jboss.logging.Logger;
  * rounds instead, every task once per round, and a new round begins once the last one's
  * emissions, summed, are at most 1/{@value #SHARE} of the time since it began (at the earliest an
  * interval later: rounds follow the tasks' schedule). So no task starves another, and more tasks
- * do not mean more time emitting. Once the instance has processed no event and no step for a
- * while (the time spent emitting aside), it is quiet and emits at once.
+ * do not mean more time emitting. One that is far behind (it processes records written a minute
+ * or more before: a replay, a bulk load) begins a round at most every {@value #FAR_BEHIND_ROUNDS_MILLIS}
+ * ms: a round then rewrites nearly every cell, which the next round or the last emission writes
+ * again (a replay of 50,000 events wrote 2 million cells, 40 per event). Once the instance has
+ * processed no event and no step for a while (the time spent emitting aside), it is quiet and
+ * emits at once.
  */
 final class EmissionPacing {
 
@@ -21,6 +25,9 @@ final class EmissionPacing {
     private static final int SHARE = 10;
     /** Load jitter (batched pushes, commits, a GC pause) delays records by a second or two. */
     private static final long MIN_BEHIND_MILLIS = 5_000;
+    /** Records this old are history: a replay or a bulk load, not a burst of live traffic. */
+    static final long FAR_BEHIND_MILLIS = 60_000;
+    static final long FAR_BEHIND_ROUNDS_MILLIS = 300_000;
 
     /** A record written longer ago than this when processed means the instance is behind. */
     private final long behindMillis;
@@ -34,6 +41,7 @@ final class EmissionPacing {
     private volatile long lastActivity;
     private volatile long emittingAtLastActivity;
     private volatile long lastBehind = Long.MIN_VALUE / 2;
+    private volatile long lastFarBehind = Long.MIN_VALUE / 2;
 
     EmissionPacing(long emitIntervalMillis) {
         this.behindMillis = Math.max(2 * emitIntervalMillis, MIN_BEHIND_MILLIS);
@@ -50,6 +58,9 @@ final class EmissionPacing {
                         now - writtenAt);
             }
             lastBehind = now;
+            if (now - writtenAt > FAR_BEHIND_MILLIS) {
+                lastFarBehind = now;
+            }
         }
     }
 
@@ -71,7 +82,8 @@ final class EmissionPacing {
         if (emittedIn < round) {
             return round;
         }
-        if (now - roundStarted < SHARE * spentNanos / 1_000_000) {
+        if (now - roundStarted < SHARE * spentNanos / 1_000_000
+                || now - lastFarBehind <= recentMillis && now - roundStarted < FAR_BEHIND_ROUNDS_MILLIS) {
             return -1;
         }
         roundStarted = now;

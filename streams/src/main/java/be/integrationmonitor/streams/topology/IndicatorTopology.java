@@ -3,11 +3,10 @@ package be.integrationmonitor.streams.topology;
 import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.indicators.IndicatorValue;
 import be.integrationmonitor.streams.indicator.Indicators;
-import be.integrationmonitor.streams.person.PersonTimeline;
+import be.integrationmonitor.streams.person.TimelineSerde;
 import be.integrationmonitor.streams.person.TimelineEvent;
 import be.integrationmonitor.topics.Topic;
 import be.integrationmonitor.topics.Topics;
-import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +54,7 @@ public final class IndicatorTopology {
         StreamsBuilder builder = new StreamsBuilder();
         // cached: a person's events arrive close together in a replay; one write per commit, not per event
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PersonProcessor.STORE),
-                Serdes.String(), new ObjectMapperSerde<>(PersonTimeline.class)).withCachingEnabled());
+                Serdes.String(), new TimelineSerde()).withCachingEnabled());
         // cached: the province, region and country keys are hit by every step of their municipalities
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(SeriesProcessor.STEPS_STORE),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());

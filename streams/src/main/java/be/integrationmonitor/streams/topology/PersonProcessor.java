@@ -24,6 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class PersonProcessor implements Processor<String, TimelineEvent, String, String> {
 
     static final String STORE = "person-timelines";
+    private static final Granularity[] GRANULARITIES = Granularity.values();
 
     private final List<Indicator> indicators;
     private final EmissionPacing pacing;
@@ -52,13 +53,26 @@ final class PersonProcessor implements Processor<String, TimelineEvent, String, 
         if (after == null) {
             return;
         }
-        Map<String, StringBuilder> columns = new HashMap<>();
+        // per indicator, the steps of each granularity (by ordinal): no column key built per step
+        Map<String, StringBuilder[]> columns = new HashMap<>();
         Contributions.delta(contributions(before), contributions(after), (key, period, delta) -> {
-            StringBuilder steps = columns.computeIfAbsent(key.indicator() + "/" + key.axis().granularity().id(),
-                    column -> new StringBuilder());
-            StepDelta.append(steps, new StepDelta(key.municipality(), key.component(), period, delta));
+            StringBuilder[] byGranularity = columns.computeIfAbsent(key.indicator(),
+                    indicator -> new StringBuilder[GRANULARITIES.length]);
+            int granularity = key.axis().granularity().ordinal();
+            if (byGranularity[granularity] == null) {
+                byGranularity[granularity] = new StringBuilder();
+            }
+            StepDelta.append(byGranularity[granularity], key.municipality(), key.component(), period, delta);
         });
-        columns.forEach((column, steps) -> context.forward(new Record<>(column, steps.toString(), record.timestamp())));
+        columns.forEach((indicator, byGranularity) -> {
+            for (Granularity granularity : GRANULARITIES) {
+                StringBuilder steps = byGranularity[granularity.ordinal()];
+                if (steps != null) {
+                    context.forward(new Record<>(indicator + "/" + granularity.id(), steps.toString(),
+                            record.timestamp()));
+                }
+            }
+        });
         timelines.put(record.key(), after);
     }
 
@@ -66,7 +80,7 @@ final class PersonProcessor implements Processor<String, TimelineEvent, String, 
         Contributions out = new Contributions();
         if (!person.events().isEmpty()) {
             List<Segment> segments = person.segments();
-            for (Granularity granularity : Granularity.values()) {
+            for (Granularity granularity : GRANULARITIES) {
                 for (Indicator indicator : indicators) {
                     indicator.contribute(person, segments, PeriodAxis.of(granularity), out);
                 }

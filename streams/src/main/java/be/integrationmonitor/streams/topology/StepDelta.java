@@ -11,13 +11,12 @@ import java.util.List;
  */
 record StepDelta(String municipality, String component, int period, long delta) {
 
-    /** Appends this step to a record value. */
-    static void append(StringBuilder value, StepDelta step) {
+    /** Appends a step to a record value. */
+    static void append(StringBuilder value, String municipality, String component, int period, long delta) {
         if (!value.isEmpty()) {
             value.append(';');
         }
-        value.append(step.municipality).append('|').append(step.component).append('|').append(step.period)
-                .append('|').append(step.delta);
+        value.append(municipality).append('|').append(component).append('|').append(period).append('|').append(delta);
     }
 
     /** The steps of a record value. */

@@ -2,20 +2,14 @@ package be.integrationmonitor.streams.topology;
 
 /**
  * The key of one step in the series-steps store: {@code series|component|period}, the period
- * zero-padded so that a series' steps sort by component, then period.
+ * zero-padded to six digits (weeks until the year 21,000) so that a series' steps sort by
+ * component, then period.
  */
 record StepKey(String series, String component, int period) {
 
-    /** The largest period a key can hold (six digits): weeks until the year 21,000. */
-    static final int LAST_PERIOD = 999_999;
-
-    static String prefix(String series) {
-        return series + "|";
-    }
-
     String format() {
         String digits = Integer.toString(period); // String.format cost more than the store write
-        return prefix(series) + component + "|" + "000000".substring(Math.min(6, digits.length())) + digits;
+        return series + "|" + component + "|" + "000000".substring(Math.min(6, digits.length())) + digits;
     }
 
     static StepKey parse(String key) {

@@ -37,6 +37,25 @@ class EmissionPacingTest {
     }
 
     @Test
+    void farBehindRoundsAreMinutesApartWhateverTheyCost() {
+        EmissionPacing pacing = new EmissionPacing(INTERVAL);
+        long now = 10_000_000;
+        pacing.active(now, now - EmissionPacing.FAR_BEHIND_MILLIS - 1); // a replayed record
+        assertThat(pacing.roundFor(0, now)).isEqualTo(1);
+        pacing.spent(10_000_000L, true); // 10 ms
+        pacing.active(now + 100_000, 0);
+        assertThat(pacing.roundFor(1, now + 100_000)).as("a tenth would allow it; far behind does not").isEqualTo(-1);
+        pacing.active(now + EmissionPacing.FAR_BEHIND_ROUNDS_MILLIS, 0);
+        assertThat(pacing.roundFor(1, now + EmissionPacing.FAR_BEHIND_ROUNDS_MILLIS)).isEqualTo(2);
+
+        EmissionPacing jitter = new EmissionPacing(INTERVAL);
+        jitter.active(now, now - 10_000); // behind by seconds: live traffic after a pause
+        assertThat(jitter.roundFor(0, now)).isEqualTo(1);
+        jitter.spent(10_000_000L, true);
+        assertThat(jitter.roundFor(1, now + 100)).as("10 × 10 ms later").isEqualTo(2);
+    }
+
+    @Test
     void anEmissionOutsideRoundsClearsTheirDebt() {
         EmissionPacing pacing = new EmissionPacing(INTERVAL);
         pacing.roundFor(0, 10_000);
