@@ -55,10 +55,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Options options, Consumer<String> progress) {
-        Path data = options.dataDir().toAbsolutePath();
         progress.accept("starting Kafka (KRaft) on 127.0.0.1:" + options.kafkaPort()
                 + " and the schema registry on 127.0.0.1:" + options.registryPort());
-        LocalPlatform platform = LocalPlatform.start(options.platform());
+        return start(options, LocalPlatform.start(options.platform()), progress);
+    }
+
+    /** The services on a broker and registry already running (started with {@code options.platform()}); closes them too. */
+    public static LocalStack start(Options options, LocalPlatform platform, Consumer<String> progress) {
+        Path data = options.dataDir().toAbsolutePath();
         List<Service> started = new ArrayList<>();
         try {
             Map<String, Object> common = Map.of(

@@ -34,6 +34,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Serving.wrkInstalled()) { // found out after the replays otherwise, an hour later
+            System.err.println("[bench] wrk is not installed: apt-get install wrk, or run bench/run.sh, which does");
+            return 2;
+        }
         Report report = new Report();
         System.out.println("[bench] machine: " + Report.machine());
         double kafka = Ingest.run(report, ingestEvents, singleEvents).rate();

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * there goes up by one. The background is recent traffic: the synthetic feed's events of the 90
  * days before the current month, so it never moves that count, and its persons are never probes
  * (the feed never uses the birthday of probe national numbers). Probes run {@value #WORKERS} at a
- * time, each worker on municipalities of its own, from 30 s after the background began; each polls
+ * time, each worker on municipalities of its own, from 3 minutes after the background began; each polls
  * the API every {@value #POLL_MS} ms. A probe not visible after 60 s counts as 60 s; the scenario
  * stops after 6 minutes.
  */
@@ -52,8 +52,13 @@ final class Freshness {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A probe not visible after this long counts as this long. */
     private static final long GIVE_UP_NANOS = 60_000_000_000L;
-    /** The background runs this long before the first probe: a steady load, not its start. */
-    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    /**
+     * The background runs this long before the first probe: a steady load, not its start. In the
+     * first minute and a half of the load, JIT compilation took 30-46 % of the engine's and the sink
+     * API's CPU on 2 cores, and probes waited 20-50 s; from 2.5 minutes on they did not (BENCHMARKS.md,
+     * seventh pass).
+     */
+    private static final Duration WARM_UP = Duration.ofMinutes(3);
     /** The scenario stops probing after this long, with however many probes it has. */
     private static final Duration MAX_DURATION = Duration.ofMinutes(6);
 

@@ -18,11 +18,13 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Replay: N synthetic events already in the input topics, then the engine and the sink API
- * started; timed from their start until the indicators are complete in the sink API (the engine
- * has processed and committed every event, stayed so for longer than an emit interval, and the sink
- * API serves). On a fresh stack per size, so the figures show how the cost grows with the data.
- * Optionally also the operators' blue/green {@code replay} over the same events.
+ * Replay: N synthetic events written to the input topics of a fresh broker; over them first the
+ * simplest Kafka Streams application of the engine's shape ({@link StreamsFloor}), then the engine,
+ * the sink API and the producers started on that broker, timed from their start until the
+ * indicators are complete in the sink API (the engine has processed and committed every event,
+ * stayed so for longer than an emit interval, and the sink API serves). On a fresh stack per size,
+ * so the figures show how the cost grows with the data. Optionally also the operators' blue/green
+ * {@code replay} over the same events.
  */
 final class Replay {
 
@@ -34,15 +36,27 @@ final class Replay {
     /** @return the stack of this size, still running, for the scenarios that need data */
     static LocalStack run(Report report, long events, double kafkaRate, boolean blueGreen) throws Exception {
         LocalStack.Options options = LocalStack.Options.ephemeral(Files.createTempDirectory("im-bench-replay-"));
-        try (LocalPlatform platform = LocalPlatform.start(options.platform())) {
-            long started = System.nanoTime();
-            AvroEvents.write(platform.bootstrapServers(), new Topics(platform.registry()),
-                    new SyntheticFeed(1, LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31)), 0, events);
-            System.out.printf("[bench] wrote %,d events in %.1f s%n", events, seconds(started));
-        }
-        long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(options, m -> System.out.println("[bench] " + m));
         String size = String.format("%,d events", events);
+        LocalPlatform platform = LocalPlatform.start(options.platform());
+        try {
+            Topics topics = new Topics(platform.registry());
+            long writing = System.nanoTime();
+            AvroEvents.write(platform.bootstrapServers(), topics,
+                    new SyntheticFeed(1, LocalDate.of(2022, 1, 1), LocalDate.of(2024, 12, 31)), 0, events);
+            System.out.printf("[bench] wrote %,d events in %.1f s%n", events, seconds(writing));
+            double floor = StreamsFloor.run(platform.bootstrapServers(), topics,
+                    Files.createTempDirectory(options.dataDir(), "streams-floor-"));
+            report.add("replay", size + ": the simplest Kafka Streams application of the engine's shape "
+                            + "(a store per person, one repartitioned record, a store per municipality; exactly-once)",
+                    String.format("%.0f s, %,.0f events/s", floor, events / floor),
+                    String.format("%,.0f records/s", kafkaRate), String.format("%.3f", events / floor / kafkaRate));
+        } catch (Exception | Error e) {
+            platform.close();
+            throw e;
+        }
+        // the services start on the broker that took the events, as warm as one in production
+        long started = System.nanoTime();
+        LocalStack stack = LocalStack.start(options, platform, m -> System.out.println("[bench] " + m));
         try {
             awaitComplete(stack, 1);
             double seconds = seconds(started);

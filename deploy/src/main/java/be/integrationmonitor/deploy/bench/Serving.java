@@ -92,6 +92,21 @@ final class Serving {
         return String.format("%,.0f req/s, p50 %.1f ms, p99 %.1f ms", wrk.rate(), wrk.p50(), wrk.p99());
     }
 
+    /** Whether {@code wrk} can be started (it prints its version, whatever its exit code). */
+    static boolean wrkInstalled() {
+        try {
+            Process wrk = new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start();
+            wrk.getInputStream().readAllBytes();
+            wrk.waitFor();
+            return true;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** 5 s warm-up, then 15 s measured, 2 threads, 64 connections; headers as "Name: value". */
     static Wrk wrk(String url, String... headers) throws IOException, InterruptedException {
         run(url, headers, "5s");
