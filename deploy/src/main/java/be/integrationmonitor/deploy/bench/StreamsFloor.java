@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -71,24 +69,15 @@ final class StreamsFloor {
         try (KafkaStreams streams = new KafkaStreams(builder.build(), settings);
              Cluster cluster = new Cluster(Map.of("bootstrap.servers", bootstrap))) {
             streams.start();
-            while (streams.state() != KafkaStreams.State.RUNNING || !committedEverything(cluster)) {
+            String repartition = APPLICATION_ID + "-by-municipality-repartition";
+            while (streams.state() != KafkaStreams.State.RUNNING
+                    || !cluster.progress(APPLICATION_ID, INPUTS, repartition).caughtUp()) {
                 Thread.sleep(500);
             }
             double seconds = Replay.seconds(started);
             streams.close(Duration.ofSeconds(30));
             return seconds;
         }
-    }
-
-    /** The application has committed every record of its input and of its repartition topic. */
-    private static boolean committedEverything(Cluster cluster) throws Exception {
-        Map<TopicPartition, Long> committed = cluster.committed(APPLICATION_ID);
-        String repartition = APPLICATION_ID + "-by-municipality-repartition";
-        Map<TopicPartition, Long> inputs = cluster.offsets(INPUTS, OffsetSpec.latest());
-        Map<TopicPartition, Long> steps = cluster.offsets(List.of(repartition), OffsetSpec.latest());
-        // the repartition topic is written in transactions: a commit marker takes its last offset
-        return inputs.entrySet().stream().allMatch(end -> committed.getOrDefault(end.getKey(), 0L) >= end.getValue())
-                && steps.entrySet().stream().allMatch(end -> committed.getOrDefault(end.getKey(), 0L) >= end.getValue() - 1);
     }
 
     /** Counts its records per key in a store and forwards each as {@code next} makes it, if at all. */

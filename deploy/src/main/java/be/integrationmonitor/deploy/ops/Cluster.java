@@ -101,9 +101,15 @@ public final class Cluster implements AutoCloseable {
     /** How far a generation has got through its input, and what its series stage still has to read. */
     public Progress progress(int generation) throws ExecutionException, InterruptedException {
         String application = Generations.applicationId(generation);
+        return progress(application, ENGINE_INPUTS, application + "-series-steps-repartition");
+    }
+
+    /** How far a Kafka Streams application has got through its inputs, and what it still has to read of its repartition topic. */
+    public Progress progress(String application, Collection<String> inputs, String repartition)
+            throws ExecutionException, InterruptedException {
         Map<TopicPartition, Long> committed = committed(application);
-        Map<TopicPartition, Long> start = offsets(ENGINE_INPUTS, OffsetSpec.earliest());
-        Map<TopicPartition, Long> end = offsets(ENGINE_INPUTS, OffsetSpec.latest());
+        Map<TopicPartition, Long> start = offsets(inputs, OffsetSpec.earliest());
+        Map<TopicPartition, Long> end = offsets(inputs, OffsetSpec.latest());
         long done = 0;
         long total = 0;
         for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
@@ -111,7 +117,6 @@ public final class Cluster implements AutoCloseable {
             total += partition.getValue() - first;
             done += Math.max(0, committed.getOrDefault(partition.getKey(), first) - first);
         }
-        String repartition = application + "-series-steps-repartition";
         long steps = 0;
         if (admin.listTopics().names().get().contains(repartition)) {
             for (Map.Entry<TopicPartition, Long> partition : offsets(List.of(repartition), OffsetSpec.latest()).entrySet()) {
