@@ -2,6 +2,7 @@ package be.integrationmonitor.deploy;
 
 import be.integrationmonitor.deploy.bench.BenchCommand;
 import be.integrationmonitor.deploy.feed.FeedCommand;
+import be.integrationmonitor.deploy.ops.DeadLettersCommand;
 import be.integrationmonitor.deploy.ops.EraseCommand;
 import be.integrationmonitor.deploy.ops.ReplayCommand;
 import be.integrationmonitor.deploy.ops.ResetCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "integration-monitor", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "Runs integration-monitor on this machine, feeds it, and operates it.",
         subcommands = {RunCommand.class, FeedCommand.class, StatusCommand.class, SchemasCommand.class,
-                ReplayCommand.class, ResetCommand.class, EraseCommand.class, BenchCommand.class})
+                ReplayCommand.class, ResetCommand.class, EraseCommand.class, DeadLettersCommand.class,
+                BenchCommand.class})
 public final class Cli {
 
     public static void main(String[] args) {
