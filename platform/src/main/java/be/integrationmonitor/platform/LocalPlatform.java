@@ -1,11 +1,14 @@
 package be.integrationmonitor.platform;
 
 import be.integrationmonitor.topics.RegistryUrls;
+import be.integrationmonitor.topics.HistoryRetention;
 import be.integrationmonitor.topics.TopicProvisioner;
+import be.integrationmonitor.topics.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -84,9 +87,14 @@ public final class LocalPlatform implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
+    /** Also makes the history topics of a data directory from before they were kept forever keep everything. */
     private void createTopics(int partitions) {
         try (Admin admin = admin()) {
             TopicProvisioner.createMissing(admin, partitions, (short) 1);
+            List<String> changed = HistoryRetention.keepAll(admin, Topics.history());
+            if (!changed.isEmpty()) {
+                System.err.println("[platform] now kept forever (retention.ms=-1): " + changed);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot create the topics", e);
         }

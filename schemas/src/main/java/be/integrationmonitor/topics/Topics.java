@@ -4,8 +4,11 @@ import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.indicators.IndicatorValue;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import be.integrationmonitor.registry.PatientDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -37,6 +41,20 @@ public final class Topics {
 
     private static final Map<String, String> COMPACT =
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    /** The event topics are the system of record: nothing in them expires (see {@link HistoryRetention}). */
+    private static final Map<String, String> KEPT = Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+    /** Erasure requests must outlive every event of the person they erase: compacted and kept. */
+    private static final Map<String, String> COMPACT_KEPT = Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+            TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1");
+    /**
+     * Registry lookups are kept for the life of the process (a schema id never changes meaning), and
+     * a failed refresh keeps what is known, so that a registry outage stops no record already seen.
+     */
+    private static final long SCHEMA_CACHE_MS = Duration.ofDays(36_500).toMillis();
+    /** How long one record read waits for an unreachable registry before its reader pauses ({@link PatientDeserializer}). */
+    private static final Duration REGISTRY_PATIENCE = Duration.ofSeconds(20);
 
     private final Map<String, Object> serdeConfig;
 
@@ -48,7 +66,9 @@ public final class Topics {
                 // one self-contained schema per subject, as Confluent tools expect (no references)
                 SchemaResolverConfig.DEREFERENCE_SCHEMA, true,
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
-                AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class);
+                AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class,
+                SchemaResolverConfig.CHECK_PERIOD_MS, SCHEMA_CACHE_MS,
+                SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true);
     }
 
     /** Settings for Apicurio serdes that a framework instantiates itself (e.g. SmallRye Kafka). */
@@ -65,11 +85,26 @@ public final class Topics {
      * a consumer of several event topics that must read every compatible version of each schema.
      */
     public Serde<GenericRecord> eventSerde() {
+        AvroSerde<GenericRecord> serde = new AvroSerde<>();
+        serde.configure(genericConfig(), false);
+        return Serdes.serdeFrom(serde.serializer(), new PatientDeserializer<>(serde.deserializer(), REGISTRY_PATIENCE));
+    }
+
+    /**
+     * Reads values of any topic as generic records, with the schema they were written with,
+     * waiting up to {@code patience} for an unreachable registry before it throws
+     * {@link be.integrationmonitor.registry.RegistryUnavailableException}.
+     */
+    public Deserializer<GenericRecord> genericDeserializer(Duration patience) {
+        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(genericConfig(), false);
+        return new PatientDeserializer<>(deserializer, patience);
+    }
+
+    private Map<String, Object> genericConfig() {
         Map<String, Object> generic = new HashMap<>(serdeConfig);
         generic.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
-        AvroSerde<GenericRecord> serde = new AvroSerde<>();
-        serde.configure(generic, false);
-        return serde;
+        return generic;
     }
 
     /** The output of one engine generation: compacted, key {@code indicator/granularity/geo/period}. */
@@ -88,19 +123,27 @@ public final class Topics {
     private <V extends SpecificRecord> Serde<V> avro() {
         AvroSerde<V> serde = new AvroSerde<>();
         serde.configure(serdeConfig, false);
-        return serde;
+        return Serdes.serdeFrom(serde.serializer(), new PatientDeserializer<>(serde.deserializer(), REGISTRY_PATIENCE));
+    }
+
+    /** The topics that hold history: every event topic and the erasures (see {@link HistoryRetention}). */
+    public static List<String> history() {
+        List<String> topics = new ArrayList<>(EventType.ALL.stream().map(EventType::topic).toList());
+        topics.add(ERASURES);
+        return topics;
     }
 
     /** Every topic the product needs, as created by {@link TopicProvisioner}. */
     public static List<NewTopic> definitions(int partitions, short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         for (EventType<?> type : EventType.ALL) {
-            topics.add(new NewTopic(type.topic(), partitions, replicationFactor));
+            topics.add(new NewTopic(type.topic(), partitions, replicationFactor).configs(KEPT));
         }
         topics.add(indicators(Generations.INITIAL.serving(), partitions, replicationFactor));
         topics.add(new NewTopic(GENERATIONS, 1, replicationFactor).configs(COMPACT));
-        topics.add(new NewTopic(DEAD_LETTER, partitions, replicationFactor));
-        topics.add(new NewTopic(ERASURES, partitions, replicationFactor).configs(COMPACT));
+        // kept until re-driven: a dead letter is an event not yet counted
+        topics.add(new NewTopic(DEAD_LETTER, partitions, replicationFactor).configs(KEPT));
+        topics.add(new NewTopic(ERASURES, partitions, replicationFactor).configs(COMPACT_KEPT));
         return topics;
     }
 

@@ -1,14 +1,15 @@
 package be.integrationmonitor.streams.engine;
 
-import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.generations.GenerationLog;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.indicators.IndicatorValue;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.streams.topology.IndicatorTopology;
+import be.integrationmonitor.topics.HistoryRetention;
 import be.integrationmonitor.topics.RegistryUrls;
 import be.integrationmonitor.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.StartupEvent;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.SortedMap;
@@ -54,6 +56,7 @@ public class Engine {
     private final SchemaRegistryClient schemas;
     private final Duration emitInterval;
     private final MeterRegistry registry;
+    private final Optional<Duration> minimumRetention;
     private final Map<Integer, Generation> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
     private volatile boolean failed;
@@ -61,13 +64,15 @@ public class Engine {
     private Thread follower;
 
     public Engine(Config config, @ConfigProperty(name = "registry.url") String registryUrl,
-                  @ConfigProperty(name = "im.emit.interval") Duration emitInterval, MeterRegistry registry) {
+                  @ConfigProperty(name = "im.emit.interval") Duration emitInterval, MeterRegistry registry,
+                  @ConfigProperty(name = "im.history.minimum-retention") String minimumRetention) {
         this.settings = StreamsSettings.from(config, System.getenv());
         RegistryUrls registryUrls = new RegistryUrls(registryUrl);
         this.topics = new Topics(registryUrls);
         this.schemas = new SchemaRegistryClient(registryUrls);
         this.emitInterval = emitInterval;
         this.registry = registry;
+        this.minimumRetention = HistoryRetention.parseMinimum(minimumRetention);
     }
 
     void start(@Observes StartupEvent event) {
@@ -114,6 +119,9 @@ public class Engine {
     private void follow() {
         try {
             awaitTopics();
+            if (!historyKept()) {
+                return;
+            }
             try (GenerationLog generations = new GenerationLog(clientSettings())) {
                 log = generations;
                 Generations desired = generations.readToEnd();
@@ -168,10 +176,22 @@ public class Engine {
                 IndicatorValue.getClassSchema());
     }
 
+    /** A replay rebuilds from the input topics: refuses to run (and stops the service) on one that deletes history. */
+    private boolean historyKept() throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(clientSettings())) {
+            HistoryRetention.require(admin, Topics.history(), minimumRetention);
+            return true;
+        } catch (IllegalStateException e) {
+            failed = true;
+            LOG.error(e.getMessage());
+            Quarkus.asyncExit(1);
+            return false;
+        }
+    }
+
     /** Kafka Streams refuses to start without its source topics: wait until they exist. */
     private void awaitTopics() throws InterruptedException, ExecutionException {
-        List<String> needed = Stream.concat(EventType.INDICATOR_INPUTS.stream().map(EventType::topic),
-                Stream.of(Topics.ERASURES, Topics.GENERATIONS)).toList();
+        List<String> needed = Stream.concat(Topics.history().stream(), Stream.of(Topics.GENERATIONS)).toList();
         try (Admin admin = Admin.create(clientSettings())) {
             while (!stopping && !admin.listTopics().names().get().containsAll(needed)) {
                 LOG.infof("waiting for the topics %s", needed);

@@ -1,6 +1,7 @@
 package be.integrationmonitor.streams.engine;
 
 import be.integrationmonitor.generations.Generations;
+import be.integrationmonitor.registry.RegistryFaults;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -13,6 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.jboss.logging.Logger;
 
 /** One running generation of the engine: a Kafka Streams application of its own, with its metrics. */
@@ -36,12 +38,28 @@ final class Generation {
         properties.putAll(settings);
         properties.put(StreamsConfig.APPLICATION_ID_CONFIG, Generations.applicationId(number));
         KafkaStreams streams = new KafkaStreams(topology, properties);
+        streams.setUncaughtExceptionHandler(Generation::onThreadFailure);
         KafkaStreamsMetrics metrics = new KafkaStreamsMetrics(streams, Tags.of("generation", String.valueOf(number)));
         metrics.bindTo(registry);
         streams.start();
         LOG.infof("generation %d started: application %s, output %s", number, Generations.applicationId(number),
                 Generations.outputTopic(number));
         return new Generation(number, streams, metrics);
+    }
+
+    /**
+     * A thread that failed because the schema registry is unreachable is replaced: it resumes from
+     * its last commit, so the engine waits for the registry instead of losing records. Anything else
+     * stops the generation (the liveness check then fails and the service is restarted).
+     */
+    private static StreamThreadExceptionResponse onThreadFailure(Throwable failure) {
+        if (RegistryFaults.isOutage(failure)) {
+            LOG.warnf("schema registry unreachable: a stream thread is replaced and reads again from its last "
+                    + "commit (%s)", failure.getMessage());
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        LOG.error("a stream thread failed; the generation stops", failure);
+        return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
     KafkaStreams.State state() {

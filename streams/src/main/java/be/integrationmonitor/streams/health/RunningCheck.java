@@ -1,5 +1,6 @@
 package be.integrationmonitor.streams.health;
 
+import be.integrationmonitor.registry.RegistryHealth;
 import be.integrationmonitor.streams.engine.Engine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.SortedMap;
@@ -10,7 +11,8 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready only while every generation runs: not before they start, nor while one rebalances or restores state.
+ * Ready only while every generation runs: not before they start, nor while one rebalances or restores state,
+ * nor while the schema registry is unreachable (reading is paused then).
  * Its data also say which tasks of each generation this instance runs, active and standby.
  */
 @Readiness
@@ -32,8 +34,10 @@ public class RunningCheck implements HealthCheck {
         engine.tasks().forEach((number, tasks) -> response
                 .withData("generation-" + number + "-active", String.join(" ", tasks.active()))
                 .withData("generation-" + number + "-standby", String.join(" ", tasks.standby())));
+        RegistryHealth.unreachableSince().ifPresent(since ->
+                response.withData("schema-registry", "unreachable since " + since + ": reading paused"));
         return response
-                .status(engine.following() && !states.isEmpty()
+                .status(engine.following() && RegistryHealth.unreachableSince().isEmpty() && !states.isEmpty()
                         && states.values().stream().allMatch(s -> s == KafkaStreams.State.RUNNING))
                 .build();
     }
