@@ -27,6 +27,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    HistoryOptions history;
+
     @Option(names = "--sink-url", split = ",", defaultValue = "http://127.0.0.1:8080",
             description = "Sink API instance(s) that must have switched before the old generation is retired "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -53,6 +56,9 @@ public final class ReplayCommand implements Callable<Integer> {
             if (now.running().size() > 1) {
                 System.err.println("a replay is in progress or was left half-way (" + now
                         + "); run `replay --abort` to retire the generations not served first");
+                return 2;
+            }
+            if (!history.allowsRebuild(cluster)) {
                 return 2;
             }
             int old = now.serving();

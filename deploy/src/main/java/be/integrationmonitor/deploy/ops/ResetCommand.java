@@ -27,6 +27,9 @@ public final class ResetCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @Mixin
+    HistoryOptions history;
+
     @Option(names = "--state-dir", defaultValue = "local-data/streams-state",
             description = "The engine's state directory (im.state.dir) on this machine (default: ${DEFAULT-VALUE}).")
     Path stateDir;
@@ -43,6 +46,9 @@ public final class ResetCommand implements Callable<Integer> {
             String application = Generations.applicationId(generation);
             if (!cluster.groupEmpty(application)) {
                 System.err.println("the engine still runs " + application + ": stop every engine instance first");
+                return 2;
+            }
+            if (!history.allowsRebuild(cluster)) {
                 return 2;
             }
             List<String> args = new ArrayList<>(List.of("--bootstrap-server", kafka.bootstrapServers,

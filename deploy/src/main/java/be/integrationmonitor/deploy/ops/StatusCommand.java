@@ -2,6 +2,7 @@ package be.integrationmonitor.deploy.ops;
 
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.registry.SchemaRegistryClient;
+import be.integrationmonitor.topics.HistoryRetention;
 import be.integrationmonitor.topics.RegistryUrls;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -39,15 +40,21 @@ public final class StatusCommand implements Callable<Integer> {
             SinkApis apis = new SinkApis(sinks);
             sinks.forEach(sink -> System.out.printf("sink API %s serves: %s%n", sink, apis.served(sink)));
 
-            System.out.printf("%ntopics%n  %-58s %10s %12s%n", "name", "partitions", "records");
+            // deleted: records before the log start offsets, gone for good (expired, or deleted by an operator)
+            System.out.printf("%ntopics%n  %-58s %10s %12s %10s  %s%n", "name", "partitions", "records", "deleted",
+                    "retention");
             TreeSet<String> names = new TreeSet<>(cluster.admin().listTopics().names().get());
             Map<TopicPartition, Long> start = cluster.offsets(names, OffsetSpec.earliest());
             Map<TopicPartition, Long> end = cluster.offsets(names, OffsetSpec.latest());
+            Map<String, HistoryRetention.Retention> retention = HistoryRetention.read(cluster.admin(), names);
             for (String name : names) {
                 long partitions = end.keySet().stream().filter(p -> p.topic().equals(name)).count();
                 long records = end.entrySet().stream().filter(e -> e.getKey().topic().equals(name))
                         .mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
-                System.out.printf("  %-58s %10d %,12d%n", name, partitions, records);
+                long deleted = start.entrySet().stream().filter(e -> e.getKey().topic().equals(name))
+                        .mapToLong(Map.Entry::getValue).sum();
+                System.out.printf("  %-58s %10d %,12d %,10d  %s%n", name, partitions, records, deleted,
+                        retention.get(name).describe());
             }
 
             SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryUrls(registryUrl));

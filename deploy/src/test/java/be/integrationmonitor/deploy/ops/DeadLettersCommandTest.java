@@ -1,13 +1,12 @@
 package be.integrationmonitor.deploy.ops;
 
+import static be.integrationmonitor.deploy.ops.OperatorCli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.integrationmonitor.deploy.Cli;
+import be.integrationmonitor.deploy.ops.OperatorCli.Run;
 import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.platform.LocalPlatform;
 import be.integrationmonitor.topics.Topics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import picocli.CommandLine;
 
 /**
  * {@code dead-letters list|redrive} on a real broker, with dead letters built by the engine's own
@@ -287,26 +285,5 @@ class DeadLettersCommandTest {
             }
         }
         return records;
-    }
-
-    private record Run(int exit, String out) {
-    }
-
-    /** Runs the operator tool in this JVM, capturing what it prints. */
-    private static Run cli(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            int exit = new CommandLine(new Cli()).execute(args);
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-            out.print(captured.toString(StandardCharsets.UTF_8));
-        }
     }
 }

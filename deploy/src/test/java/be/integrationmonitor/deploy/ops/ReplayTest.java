@@ -1,9 +1,10 @@
 package be.integrationmonitor.deploy.ops;
 
+import static be.integrationmonitor.deploy.ops.OperatorCli.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.integrationmonitor.deploy.CellDifferences;
-import be.integrationmonitor.deploy.Cli;
+import be.integrationmonitor.deploy.ops.OperatorCli.Run;
 import be.integrationmonitor.deploy.IndicatorsTopicReader;
 import be.integrationmonitor.deploy.LocalStack;
 import be.integrationmonitor.deploy.PushClient;
@@ -18,9 +19,7 @@ import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +52,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import picocli.CommandLine;
 
 /**
  * The operators' schema change and blue/green replay on the whole stack (real broker, registry,
@@ -130,7 +128,9 @@ class ReplayTest {
         Run status = cli("status", "--bootstrap-servers", bootstrap, "--registry-url", registryUrl,
                 "--sink-url", stack.apiUrl());
         assertThat(status.out()).contains("serving=1 running=1").contains("serves: indicators.1")
-                .contains("income-support-decided-value").contains(Generations.applicationId(1));
+                .contains("income-support-decided-value").contains(Generations.applicationId(1))
+                // every event topic keeps its history, none deleted
+                .containsPattern("protection-status-changed +\\d+ +[\\d,]+ +0  unlimited");
         awaitQuiet(bootstrap);
         Map<String, String> before = IndicatorsTopicReader.readAll(stack.platform(), Generations.outputTopic(1));
         assertThat(before).isNotEmpty();
@@ -205,27 +205,6 @@ class ReplayTest {
                         || name.equals(Generations.outputTopic(halfWay)));
         assertThat(get("/q/health/ready")).contains(served.servedTopic());
         assertThat(cli("reset", "--bootstrap-servers", bootstrap).exit()).as("refuses while the engine runs").isEqualTo(2);
-    }
-
-    private record Run(int exit, String out) {
-    }
-
-    /** Runs the operator tool in this JVM, capturing what it prints. */
-    private static Run cli(String... args) {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        PrintStream both = new PrintStream(captured, true, StandardCharsets.UTF_8);
-        System.setOut(both);
-        System.setErr(both);
-        try {
-            int exit = new CommandLine(new Cli()).execute(args);
-            return new Run(exit, captured.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-            out.print(captured.toString(StandardCharsets.UTF_8));
-        }
     }
 
     /** 8 protected persons in Herstappe with an integration income granted in v1 (no gpmi field). */
