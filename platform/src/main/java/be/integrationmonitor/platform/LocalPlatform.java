@@ -1,7 +1,7 @@
 package be.integrationmonitor.platform;
 
-import be.integrationmonitor.topics.RegistryUrls;
 import be.integrationmonitor.topics.HistoryRetention;
+import be.integrationmonitor.topics.RegistryUrls;
 import be.integrationmonitor.topics.TopicProvisioner;
 import be.integrationmonitor.topics.Topics;
 import java.io.IOException;
@@ -15,15 +15,20 @@ import java.util.concurrent.CompletionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-/** A KRaft broker and the schema registry, started side by side, with the product's topics created. */
+/**
+ * A KRaft broker and the schema registry, started side by side, with the product's topics created.
+ * Either can be killed and started again on the same port and data, as a crash and a restart would.
+ */
 public final class LocalPlatform implements AutoCloseable {
 
     private static LocalPlatform shared;
 
-    private final KafkaBroker broker;
-    private final SchemaRegistry registry;
+    private final Settings settings;
+    private volatile KafkaBroker broker;
+    private volatile SchemaRegistry registry;
 
-    private LocalPlatform(KafkaBroker broker, SchemaRegistry registry) {
+    private LocalPlatform(Settings settings, KafkaBroker broker, SchemaRegistry registry) {
+        this.settings = settings;
         this.broker = broker;
         this.registry = registry;
     }
@@ -43,13 +48,10 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public static LocalPlatform start(Settings settings) {
-        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> KafkaBroker.start(
-                settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
-                settings.brokerHeap()));
-        CompletableFuture<SchemaRegistry> registry = CompletableFuture.supplyAsync(() -> SchemaRegistry.start(
-                settings.dataDir().resolve("schema-registry"), settings.registryPort(), settings.registryHeap()));
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> newBroker(settings));
+        CompletableFuture<SchemaRegistry> registry = CompletableFuture.supplyAsync(() -> newRegistry(settings));
         try {
-            LocalPlatform platform = new LocalPlatform(broker.join(), registry.join());
+            LocalPlatform platform = new LocalPlatform(settings, broker.join(), registry.join());
             platform.createTopics(settings.partitions());
             return platform;
         } catch (CompletionException | IllegalStateException e) {
@@ -57,6 +59,40 @@ public final class LocalPlatform implements AutoCloseable {
             registry.thenAccept(SchemaRegistry::close);
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    private static KafkaBroker newBroker(Settings settings) {
+        return KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
+                settings.brokerHeap());
+    }
+
+    private static SchemaRegistry newRegistry(Settings settings) {
+        return SchemaRegistry.start(settings.dataDir().resolve("schema-registry"), settings.registryPort(),
+                settings.registryHeap());
+    }
+
+    /** SIGKILLs the broker: no clean shutdown, its log recovers at the next start. */
+    public void killBroker() {
+        broker.jvm().kill();
+    }
+
+    /** Starts the broker again on its port and data, after {@link #killBroker()}. */
+    public void restartBroker() {
+        broker = newBroker(settings);
+    }
+
+    /** SIGKILLs the schema registry (its database is on disk and survives). */
+    public void killRegistry() {
+        registry.jvm().kill();
+    }
+
+    /** Starts the registry again on its port and data, after {@link #killRegistry()}. */
+    public void restartRegistry() {
+        registry = newRegistry(settings);
+    }
+
+    public Settings settings() {
+        return settings;
     }
 
     /** One platform for all the tests of a JVM, stopped when the JVM ends. */
@@ -72,7 +108,7 @@ public final class LocalPlatform implements AutoCloseable {
     }
 
     public RegistryUrls registry() {
-        return registry.urls();
+        return new RegistryUrls("http://" + Ports.LOOPBACK + ":" + settings.registryPort());
     }
 
     public KafkaBroker broker() {

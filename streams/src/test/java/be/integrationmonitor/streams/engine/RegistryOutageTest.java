@@ -8,7 +8,6 @@ import be.integrationmonitor.events.ProtectionStatusChanged;
 import be.integrationmonitor.events.Sex;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.platform.LocalPlatform;
-import be.integrationmonitor.platform.SchemaRegistry;
 import be.integrationmonitor.registry.RegistryHealth;
 import be.integrationmonitor.streams.topology.IndicatorTopology;
 import be.integrationmonitor.topics.Topic;
@@ -52,8 +51,7 @@ class RegistryOutageTest {
 
     @Test
     void validEventsWaitForTheRegistryInsteadOfBeingDeadLettered() throws Exception {
-        LocalPlatform.Settings settings = LocalPlatform.Settings.ephemeral();
-        try (LocalPlatform platform = LocalPlatform.start(settings)) {
+        try (LocalPlatform platform = LocalPlatform.start(LocalPlatform.Settings.ephemeral())) {
             Topics topics = new Topics(platform.registry());
             Topic<String, ProtectionStatusChanged> events = topics.event(EventType.PROTECTION_STATUS_CHANGED);
             // serialised (and their schema registered) before the outage; the engine has not read them
@@ -66,7 +64,7 @@ class RegistryOutageTest {
                     Clock.systemUTC(), Duration.ofMillis(200)), settings(platform), new SimpleMeterRegistry());
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> generation.state() == KafkaStreams.State.RUNNING);
-                platform.schemaRegistry().close();
+                platform.killRegistry();
                 send(platform, events.name(), values);
 
                 // longer than a record's patience: the stream thread is replaced, not the record dead-lettered
@@ -76,13 +74,11 @@ class RegistryOutageTest {
                 assertThat(RegistryHealth.unreachableSince()).isPresent();
                 assertThat(count(platform, Topics.DEAD_LETTER)).isZero();
 
-                try (SchemaRegistry back = SchemaRegistry.start(settings.dataDir().resolve("schema-registry"),
-                        settings.registryPort(), settings.registryHeap())) {
-                    Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
-                            Double.valueOf(4.0).equals(cells(platform).get(CELL)));
-                    assertThat(RegistryHealth.unreachableSince()).isEmpty();
-                    assertThat(count(platform, Topics.DEAD_LETTER)).isZero();
-                }
+                platform.restartRegistry();
+                Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
+                        Double.valueOf(4.0).equals(cells(platform).get(CELL)));
+                assertThat(RegistryHealth.unreachableSince()).isEmpty();
+                assertThat(count(platform, Topics.DEAD_LETTER)).isZero();
             } finally {
                 generation.retire();
             }
