@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.avro.LogicalTypes;
@@ -35,6 +37,26 @@ public class EventMapper {
 
     public static final LocalDate EARLIEST = LocalDate.of(2022, 1, 1);
     static final int MAX_DAYS_AHEAD = 366;
+    /** No partner system recorded anything about this population before; also keeps timestamps in range. */
+    static final Instant EARLIEST_RECORDED = Instant.parse("2000-01-01T00:00:00Z");
+    /** How far a partner's clock may run ahead of ours: a later {@code recordedAt} is refused. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    static final int EARLIEST_BIRTH_YEAR = 1900;
+    /**
+     * The plausible range of every numeric field partners send (docs/api.md): a value outside is a
+     * partner's error (a sign, a unit, a misplaced column), never a fact to count.
+     */
+    private static final Map<String, Range> RANGES = Map.of(
+            "birthYear", new Range(EARLIEST_BIRTH_YEAR, 2100), // and at most the event's year, below
+            "amountCents", new Range(0, 10_000_000), // one housing-aid grant: up to EUR 100,000
+            "monthlyAmountCents", new Range(0, 1_000_000)); // income support: up to EUR 10,000 a month
+
+    private record Range(long min, long max) {
+
+        boolean contains(long value) {
+            return value >= min && value <= max;
+        }
+    }
     private static final String NATIONAL_NUMBER = "nationalNumber";
     /** Resolves the generated classes through this module's class loader (Quarkus' in tests and dev mode). */
     private static final SpecificData AVRO = new SpecificData(EventMapper.class.getClassLoader());
@@ -116,15 +138,23 @@ public class EventMapper {
 
     private Instant recordedAt(JsonNode json, List<FieldError> errors) {
         JsonNode node = json.get("recordedAt");
+        Instant now = clock.instant();
         if (node == null || node.isNull()) {
-            return clock.instant();
+            return now;
         }
+        Instant recorded;
         try {
-            return OffsetDateTime.parse(node.asText()).toInstant();
+            recorded = OffsetDateTime.parse(node.asText()).toInstant();
         } catch (DateTimeParseException e) {
             errors.add(new FieldError("recordedAt", "must be an ISO-8601 timestamp with offset, e.g. 2023-04-03T10:15:30+02:00"));
-            return clock.instant();
+            return now;
         }
+        if (recorded.isBefore(EARLIEST_RECORDED) || recorded.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError("recordedAt", "must be between " + EARLIEST_RECORDED + " and now (at most "
+                    + CLOCK_SKEW.toMinutes() + " minutes ahead of the platform's clock); leave it out for now"));
+            return now;
+        }
+        return recorded;
     }
 
     private static void checkHeader(SpecificRecord record, Schema schema, Instant recordedAt, List<FieldError> errors) {
@@ -142,6 +172,10 @@ public class EventMapper {
             if (effective.isBefore(EARLIEST) || effective.isAfter(latest)) {
                 errors.add(new FieldError("effectiveDate", "must be between " + EARLIEST
                         + " and " + MAX_DAYS_AHEAD + " days after recordedAt"));
+            }
+            Schema.Field birthYear = schema.getField("birthYear");
+            if (birthYear != null && record.get(birthYear.pos()) instanceof Integer year && year > effective.getYear()) {
+                errors.add(new FieldError("birthYear", "must not be after the year of effectiveDate"));
             }
         }
     }
@@ -169,6 +203,12 @@ public class EventMapper {
         Object value = convert(node, schema);
         if (value == null) {
             errors.add(new FieldError(field.name(), expected(schema)));
+            return null;
+        }
+        Range range = RANGES.get(field.name());
+        if (range != null && !range.contains(((Number) value).longValue())) {
+            errors.add(new FieldError(field.name(), "must be between " + range.min() + " and " + range.max()));
+            return null;
         }
         return value;
     }

@@ -92,6 +92,29 @@ class PushApiTest {
         }
     }
 
+    /** Measured before: a far-future recordedAt got 503 (retried for ever) or 500; these values were accepted. */
+    @Test
+    void valuesOutOfTheirRangeAreRejectedByField() {
+        List<String> fields = List.of("recordedAt", "recordedAt", "recordedAt", "recordedAt", "birthYear", "birthYear");
+        List<ObjectNode> lines = List.of(
+                protection(nationalNumber(false), "21004").put("recordedAt", "+300000000-01-01T00:00:00Z"),
+                protection(nationalNumber(false), "21004").put("recordedAt", "+999999999-12-31T23:59:59Z"),
+                protection(nationalNumber(false), "21004").put("recordedAt", java.time.OffsetDateTime.now().plusHours(1).toString()),
+                protection(nationalNumber(false), "21004").put("recordedAt", "1970-01-01T00:00:00Z"),
+                protection(nationalNumber(false), "21004").put("birthYear", 1700),
+                protection(nationalNumber(false), "21004").put("birthYear", 2025)); // effective 2024
+        JsonPath answer = ndjsonPush(IMMIGRATION_OFFICE, lines).then().statusCode(422).extract().jsonPath();
+        for (int i = 0; i < fields.size(); i++) {
+            assertThat(answer.getList("results[" + i + "].errors.field")).as("line " + (i + 1)).containsExactly(fields.get(i));
+        }
+        push(OCMW_GENT, "application/json", TestData.housingAid(nationalNumber(true), "44021").put("amountCents", -1).toString())
+                .then().statusCode(422).body("errors.field", org.hamcrest.Matchers.contains("amountCents"));
+        // a partner's clock a minute ahead is within the skew
+        push(IMMIGRATION_OFFICE, "application/json", protection(nationalNumber(false), "21004")
+                .put("recordedAt", java.time.OffsetDateTime.now().plusMinutes(1).toString()).toString())
+                .then().statusCode(202).body("accepted", equalTo(1));
+    }
+
     @Test
     void aSingleInvalidEventIs422WithTheFieldsInProblemJson() {
         push(IMMIGRATION_OFFICE, "application/json", protection("12345678901", "99999").toString())
