@@ -5,11 +5,9 @@ import be.integrationmonitor.producers.intake.BrokerUnavailableException;
 import be.integrationmonitor.producers.intake.Intake;
 import be.integrationmonitor.producers.partner.Partner;
 import be.integrationmonitor.producers.partner.PartnerRegistry;
-import be.integrationmonitor.pseudonym.NationalNumber;
 import be.integrationmonitor.producers.pseudonym.Pseudonymiser;
-import be.integrationmonitor.producers.push.LineResult;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -18,36 +16,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Partner-native files, picked up by the producers themselves. A partner drops its export into
- * {@code <im.inbox.dir>/<partner id>/}; each {@code *.csv} file that has not changed for
- * {@code im.inbox.settle} is read row by row through its partner kind's {@link NativeFormat},
- * its valid rows published like pushed events, and the file moved to {@code processed/} (at least
- * one row accepted or already accepted before) or {@code failed/}, with
- * {@code <file>.rejections.csv} (line;column;reason, never a value) beside it when rows were
- * rejected. Each row's eventId is a keyed hash of its content, so a re-dropped file or a row
- * repeated in a later export publishes nothing twice, and a file interrupted by a stop or a Kafka
- * outage is simply read again from the start.
+ * Partner-native files, picked up by the producers themselves. A partner writes its export into
+ * {@code <im.inbox.dir>/<partner id>/} under a name not ending in {@code .csv} and renames it to
+ * {@code *.csv} when complete. Each {@code *.csv} is claimed into the producers' own state folder
+ * ({@link Claim}: one instance only reads it), checked to be UTF-8 as a whole, read row by row
+ * through its partner kind's {@link NativeFormat}, its valid rows published like pushed events, and
+ * moved to {@code processed/} (at least one row accepted or already accepted before) or
+ * {@code failed/}, with {@code <file>.rejections.csv} (line;column;reason, never a value) beside it
+ * when rows or the file were rejected. The state folder, {@code <im.inbox.state-dir>/<partner id>/},
+ * is outside every partner's folder and symbolic links are never followed, so nothing a partner
+ * writes decides where a file goes or as whom it is read. A failure on one file never stops the
+ * others. Each row's eventId is a keyed hash of its content, so a re-dropped file, a row repeated
+ * in a later export or a file read again after a crash or a Kafka outage publishes nothing twice.
  */
 @ApplicationScoped
 public class Inbox {
@@ -55,24 +59,41 @@ public class Inbox {
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     public static final String PROCESSED = "processed";
     public static final String FAILED = "failed";
+    public static final String WORK = "work";
+    /** The default state folder: inside the inbox, in no partner's folder (one holding it is refused). */
+    public static final String STATE = ".state";
     public static final String REPORT_SUFFIX = ".rejections.csv";
+    /** Files taken from one folder per poll: a partner's flood of files is read over several polls. */
+    static final int FILES_PER_POLL = 1_000;
+    /** A file whose reading fails with an I/O error at this attempt goes to failed; every retry is an attempt. */
+    static final int READ_ATTEMPTS = 5;
+    /** The retry delay doubles per attempt, up to 2^6 = 64 times im.inbox.retry-backoff. */
+    private static final int MAX_DOUBLINGS = 6;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.TRIM_SPACES).build();
     private static final CsvSchema SEMICOLON = CsvSchema.emptySchema().withColumnSeparator(';');
 
     private final Optional<Path> root;
-    private final Duration settle;
+    private final Optional<Path> stateDir;
+    private final Duration lease;
+    private final Duration retryBackoff;
     private final PartnerRegistry partners;
     private final Intake intake;
     private final Pseudonymiser pseudonymiser;
     private final Clock clock = Clock.systemDefaultZone();
+    /** Folders already reported as refused, so that the log says it once, not at every poll. */
+    private final Set<String> refusedFolders = ConcurrentHashMap.newKeySet();
 
     public Inbox(@ConfigProperty(name = "im.inbox.dir") Optional<Path> root,
-                 @ConfigProperty(name = "im.inbox.settle") Duration settle,
+                 @ConfigProperty(name = "im.inbox.state-dir") Optional<Path> stateDir,
+                 @ConfigProperty(name = "im.inbox.lease") Duration lease,
+                 @ConfigProperty(name = "im.inbox.retry-backoff") Duration retryBackoff,
                  PartnerRegistry partners, Intake intake, Pseudonymiser pseudonymiser) {
         this.root = root;
-        this.settle = settle;
+        this.stateDir = stateDir;
+        this.lease = lease;
+        this.retryBackoff = retryBackoff;
         this.partners = partners;
         this.intake = intake;
         this.pseudonymiser = pseudonymiser;
@@ -87,198 +108,222 @@ public class Inbox {
         scan();
     }
 
-    /** Processes every settled file of every partner's folder; files left for later are not listed. */
-    public synchronized List<FileOutcome> scan() {
+    /**
+     * Processes every complete file of every partner's folder, and every claim whose lease expired
+     * (its instance died, or its retry is due). Files left for later are not listed. Safe to run
+     * at the same time in several threads or instances over the same folders.
+     */
+    public List<FileOutcome> scan() {
         List<FileOutcome> outcomes = new ArrayList<>();
         if (root.isEmpty() || !Files.isDirectory(root.get())) {
             return outcomes;
         }
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root.get(), Files::isDirectory)) {
-            for (Path folder : folders) {
-                Optional<Partner> partner = partners.byId(folder.getFileName().toString());
-                if (partner.isPresent()) {
-                    for (Path file : settledFiles(folder)) {
-                        process(file, partner.get()).ifPresent(outcomes::add);
+        try {
+            Path inbox = root.get().toRealPath();
+            Path state = Files.createDirectories(stateDir.orElse(root.get().resolve(STATE))).toRealPath();
+            try (DirectoryStream<Path> folders = Files.newDirectoryStream(inbox)) {
+                for (Path folder : folders) {
+                    Optional<Partner> partner = partners.byId(folder.getFileName().toString());
+                    if (partner.isPresent() && isPartnerFolder(folder, state)) {
+                        scan(folder, partner.get(), state.resolve(partner.get().id()), outcomes);
                     }
                 }
             }
-        } catch (IOException e) {
+        } catch (BrokerUnavailableException e) {
+            // every file needs Kafka: the others wait for the next poll
+        } catch (IOException | DirectoryIteratorException e) {
             LOG.errorf("cannot read inbox %s: %s", root.get(), e.getMessage());
         }
         return outcomes;
     }
 
-    private List<Path> settledFiles(Path folder) throws IOException {
-        List<Path> files = new ArrayList<>();
-        long settledBefore = clock.millis() - settle.toMillis();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder, "*.{csv,CSV}")) {
-            for (Path file : entries) {
-                if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() <= settledBefore) {
-                    files.add(file);
+    /** A real folder (never a link: its name, not its target, says whose it is) not holding the state. */
+    private boolean isPartnerFolder(Path folder, Path state) {
+        String name = folder.getFileName().toString();
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(folder, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            LOG.errorf("inbox %s: skipped: %s", name, e.getMessage());
+            return false;
+        }
+        String refusal = attributes.isSymbolicLink() || !attributes.isDirectory()
+                ? "not a folder (symbolic links are never followed)"
+                : state.startsWith(folder) ? "holds the inbox state folder: set im.inbox.state-dir outside it" : null;
+        if (refusal == null) {
+            refusedFolders.remove(name);
+            return true;
+        }
+        if (refusedFolders.add(name)) {
+            LOG.errorf("inbox %s: skipped: %s", name, refusal);
+        }
+        return false;
+    }
+
+    /** Expired claims first (the oldest files), then new files, in name order. */
+    private void scan(Path folder, Partner partner, Path state, List<FileOutcome> outcomes)
+            throws BrokerUnavailableException {
+        Path work;
+        try {
+            work = Files.createDirectories(state.resolve(WORK));
+        } catch (IOException e) {
+            LOG.errorf("inbox %s: cannot create its state folder: %s", partner.id(), e.getMessage());
+            return;
+        }
+        for (Path claimed : list(work, name -> true)) {
+            try {
+                Optional<Claim> claim = Claim.takeOver(claimed, lease, clock);
+                if (claim.isPresent()) {
+                    process(claim.get(), partner, state).ifPresent(outcomes::add);
                 }
+            } catch (IOException e) {
+                LOG.errorf("inbox %s: cannot take claim %s over: %s", partner.id(), claimed.getFileName(),
+                        e.getMessage());
             }
         }
-        files.sort(null);
-        return files;
+        for (Path dropped : list(folder, name -> name.toLowerCase(Locale.ROOT).endsWith(".csv"))) {
+            try {
+                Optional<Claim> claim = Claim.take(dropped, work, lease, clock);
+                if (claim.isPresent()) {
+                    process(claim.get(), partner, state).ifPresent(outcomes::add);
+                }
+            } catch (IOException e) {
+                LOG.errorf("inbox %s/%s: cannot be claimed (the producers need to rename files of the "
+                        + "partner's folder into %s, on the same filesystem): %s", partner.id(),
+                        dropped.getFileName(), work, e.getMessage());
+            }
+        }
     }
 
-    /** @return empty when Kafka is unavailable: the file stays and is read again at the next poll */
-    private Optional<FileOutcome> process(Path file, Partner partner) throws IOException {
-        List<FieldError> rejections = new ArrayList<>(); // field = "line;column"
-        long[] skipped = {0};
-        long[] rejectedRows = {0};
-        Intake.Outcome outcome;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             MappingIterator<String[]> rows = CSV.readerFor(String[].class).with(SEMICOLON).readValues(reader)) {
-            NativeFormat format = NativeFormat.of(partner.kind()).orElseThrow(() ->
-                    new InvalidFile("no native file format for partner kind " + partner.kind()));
-            Rows submissions = new Rows(format, partner, rows, rejections, skipped, rejectedRows);
-            outcome = intake.process(partner, "inbox", submissions, submissions::done);
+    /** At most {@link #FILES_PER_POLL} entries of a folder, sorted; a folder that cannot be read is logged. */
+    private static List<Path> list(Path folder, Predicate<String> name) {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+            for (Path entry : stream) {
+                if (name.test(entry.getFileName().toString()) && entries.add(entry)
+                        && entries.size() == FILES_PER_POLL) {
+                    break;
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.errorf("cannot list %s: %s", folder, e.getMessage());
+        }
+        entries.sort(null);
+        return entries;
+    }
+
+    /**
+     * @return empty when the file is left for later: retried after a transient failure, or taken
+     * over by another instance
+     * @throws BrokerUnavailableException when Kafka did not acknowledge: the file is retried later
+     */
+    private Optional<FileOutcome> process(Claim claim, Partner partner, Path state)
+            throws BrokerUnavailableException {
+        String file = partner.id() + "/" + claim.name();
+        try {
+            return Optional.of(read(claim, partner, state));
         } catch (BrokerUnavailableException e) {
-            LOG.warnf("inbox %s/%s: %s; it will be read again", partner.id(), file.getFileName(), e.getMessage());
-            return Optional.empty();
-        } catch (RuntimeException e) {
+            LOG.warnf("inbox %s: %s; it will be read again in %s", file, e.getMessage(), retryLater(claim));
+            throw e;
+        } catch (Claim.Lost e) {
+            LOG.warnf("inbox %s: its claim expired and another instance took it over", file);
+        } catch (IOException | UncheckedIOException e) {
+            String error = e.getClass().getSimpleName();
+            if (claim.attempt() + 1 < READ_ATTEMPTS) {
+                LOG.warnf("inbox %s: cannot be read (%s); it will be read again in %s", file, error, retryLater(claim));
+            } else {
+                return refuseUnreadable(claim, partner, state, error);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private FileOutcome read(Claim claim, Partner partner, Path state) throws IOException, BrokerUnavailableException {
+        BasicFileAttributes attributes = Files.readAttributes(claim.path(), BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink()) {
+            return refuse(claim, partner, state, 0, "a symbolic link: links are never followed, drop the file itself");
+        }
+        if (!attributes.isRegularFile()) {
+            return refuse(claim, partner, state, 0, "not a regular file");
+        }
+        Optional<NativeFormat> format = NativeFormat.of(partner.kind());
+        if (format.isEmpty()) {
+            return refuse(claim, partner, state, 0, "no native file format for partner kind " + partner.kind());
+        }
+        Optional<Utf8.Problem> notUtf8 = Utf8.check(claim.path(), claim::renewIfDue);
+        if (notUtf8.isPresent()) {
+            return refuse(claim, partner, state, notUtf8.get().line(), notUtf8.get().reason());
+        }
+        NativeRows rows;
+        Intake.Outcome outcome;
+        try (Reader reader = Utf8.reader(claim.path());
+             MappingIterator<String[]> cells = CSV.readerFor(String[].class).with(SEMICOLON).readValues(reader)) {
+            rows = new NativeRows(format.get(), partner, cells, pseudonymiser, claim::renewIfDue);
+            outcome = intake.process(partner, "inbox", rows, rows::done);
+        } catch (NativeRows.InvalidFile e) {
+            return refuse(claim, partner, state, 0, e.getMessage());
+        } catch (Claim.Lost | UncheckedIOException e) {
+            throw e;
+        } catch (JsonProcessingException | RuntimeException e) {
+            if (e.getCause() instanceof IOException io && !(io instanceof JsonProcessingException)) {
+                throw io; // Jackson wraps the reader's I/O errors
+            }
             // Jackson's CSV messages may quote a cell: report the kind of problem only
-            String reason = e instanceof InvalidFile ? e.getMessage() : "not a readable ';'-separated CSV file";
-            Path moved = move(file, FAILED, List.of(new FieldError("0;", reason)));
-            LOG.warnf("inbox %s/%s: failed: %s", partner.id(), file.getFileName(), reason);
-            return Optional.of(new FileOutcome(moved, 0, 0, 0, 0));
+            return refuse(claim, partner, state, 0, "not a readable ';'-separated CSV file");
         }
         boolean anyEvent = outcome.accepted() + outcome.duplicates() > 0;
-        Path moved = move(file, anyEvent ? PROCESSED : FAILED, rejections);
+        Path moved = settle(claim, state, anyEvent ? PROCESSED : FAILED, rows.rejections());
         LOG.infof("inbox %s/%s: %d accepted, %d duplicates, %d rejected, %d skipped -> %s", partner.id(),
-                file.getFileName(), outcome.accepted(), outcome.duplicates(), rejectedRows[0], skipped[0],
+                claim.name(), outcome.accepted(), outcome.duplicates(), rows.rejectedRows(), rows.skipped(),
                 moved.getParent().getFileName());
-        return Optional.of(new FileOutcome(moved, outcome.accepted(), outcome.duplicates(), rejectedRows[0],
-                skipped[0]));
+        return new FileOutcome(moved, outcome.accepted(), outcome.duplicates(), rows.rejectedRows(), rows.skipped());
     }
 
-    private Path move(Path file, String outcome, List<FieldError> rejections) throws IOException {
-        Path folder = Files.createDirectories(file.resolveSibling(outcome));
-        Path target = folder.resolve(LocalDateTime.now(clock).format(STAMP) + "-" + file.getFileName());
+    /** @return the delay after which any instance may read the file again */
+    private Duration retryLater(Claim claim) {
+        Duration delay = retryBackoff.multipliedBy(1L << Math.min(claim.attempt(), MAX_DOUBLINGS));
+        try {
+            claim.retryAfter(delay);
+            return delay;
+        } catch (IOException | Claim.Lost e) {
+            return lease; // the claim stays as it was and expires
+        }
+    }
+
+    private Optional<FileOutcome> refuseUnreadable(Claim claim, Partner partner, Path state, String error) {
+        try {
+            return Optional.of(refuse(claim, partner, state, 0, "could not be read (" + error + ") in "
+                    + READ_ATTEMPTS + " attempts: drop it again"));
+        } catch (IOException | Claim.Lost e) {
+            LOG.errorf("inbox %s/%s: cannot be moved to %s: %s", partner.id(), claim.name(), FAILED, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The whole file goes to failed, with the reason as its report (line 0: the file as a whole). */
+    private FileOutcome refuse(Claim claim, Partner partner, Path state, long line, String reason) throws IOException {
+        Path moved = settle(claim, state, FAILED, List.of(new FieldError(line + ";", reason)));
+        LOG.warnf("inbox %s/%s: failed: %s", partner.id(), claim.name(), reason);
+        return new FileOutcome(moved, 0, 0, 0, 0);
+    }
+
+    private Path settle(Claim claim, Path state, String outcome, List<FieldError> rejections) throws IOException {
+        Path moved = claim.settle(Files.createDirectories(state.resolve(outcome)),
+                LocalDateTime.now(clock).format(STAMP));
         if (!rejections.isEmpty()) {
-            Path report = target.resolveSibling(target.getFileName() + REPORT_SUFFIX);
-            try (BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8)) {
+            Path report = moved.resolveSibling(moved.getFileName() + REPORT_SUFFIX);
+            // the file has moved: a report that cannot be written must not bring it back to be read again
+            try (BufferedWriter out = Files.newBufferedWriter(report, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write("line;column;reason\n");
                 for (FieldError rejection : rejections) {
                     out.write(rejection.field() + ";" + rejection.message().replace(';', ',') + "\n");
                 }
+            } catch (IOException e) {
+                LOG.errorf("inbox: cannot write %s: %s", report, e.getMessage());
             }
         }
-        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /** A file that cannot be read as its partner's format at all. */
-    private static final class InvalidFile extends RuntimeException {
-        InvalidFile(String message) {
-            super(message);
-        }
-    }
-
-    /**
-     * The file's rows as push submissions, with the line in the file (the header is line 1). Rows
-     * that cannot be converted are reported here and never reach the intake; skipped rows are counted.
-     */
-    private final class Rows implements Iterator<Intake.Submission> {
-        private final NativeFormat format;
-        private final Partner partner;
-        private final MappingIterator<String[]> rows;
-        private final List<FieldError> rejections;
-        private final long[] skipped;
-        private final long[] rejectedRows;
-        private final Map<NativeFormat.Column, Integer> positions = new HashMap<>();
-        private final Map<NativeFormat.Column, String> headers = new HashMap<>();
-        private final Map<Integer, NativeFormat.Row> pending = new HashMap<>();
-        private int line = 1;
-        private Intake.Submission next;
-
-        Rows(NativeFormat format, Partner partner, MappingIterator<String[]> rows, List<FieldError> rejections,
-             long[] skipped, long[] rejectedRows) {
-            this.format = format;
-            this.partner = partner;
-            this.rows = rows;
-            this.rejections = rejections;
-            this.skipped = skipped;
-            this.rejectedRows = rejectedRows;
-            readHeader();
-        }
-
-        private void readHeader() {
-            if (!rows.hasNext()) {
-                throw new InvalidFile("empty file: a header line is expected");
-            }
-            String[] names = rows.next();
-            for (int i = 0; i < names.length; i++) {
-                String name = NativeFormat.fold(names[i]);
-                for (NativeFormat.Column column : format.columns()) {
-                    if (name.equals(column.dutch()) || name.equals(column.french())) {
-                        positions.put(column, i);
-                        headers.put(column, names[i].replace("\uFEFF", "").strip());
-                    }
-                }
-            }
-            List<String> missing = format.columns().stream().filter(c -> !positions.containsKey(c))
-                    .map(c -> c.dutch().replace(' ', '_') + " / " + c.french().replace(' ', '_')).toList();
-            if (!missing.isEmpty()) {
-                throw new InvalidFile("missing columns: " + String.join(", ", missing));
-            }
-        }
-
-        void done(LineResult result) {
-            NativeFormat.Row row = pending.remove(result.line());
-            if (result.status() == LineResult.Status.rejected) {
-                report(result.line(), row, result.errors());
-            }
-        }
-
-        private void report(int line, NativeFormat.Row row, List<FieldError> errors) {
-            rejectedRows[0]++;
-            for (FieldError error : errors) {
-                String column = row == null ? error.field() : row.header(error.field()).orElse(error.field());
-                rejections.add(new FieldError(line + ";" + column, error.message()));
-            }
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (next == null && rows.hasNext()) {
-                String[] values = rows.next();
-                line++;
-                if (values.length == 1 && values[0].isBlank()) {
-                    continue;
-                }
-                NativeFormat.Row row = new NativeFormat.Row(positions, headers, values);
-                NativeFormat.RowResult result = format.map(row, partner);
-                if (!row.errors().isEmpty()) {
-                    report(line, null, row.errors());
-                } else if (result instanceof NativeFormat.RowResult.Skipped) {
-                    skipped[0]++;
-                } else {
-                    ObjectNode event = ((NativeFormat.RowResult.Event) result).event();
-                    event.put("eventId", eventId(event));
-                    pending.put(line, row);
-                    next = new Intake.Submission(line, event);
-                }
-            }
-            return next != null;
-        }
-
-        /** Keyed on the row's content (the number normalised), so that the same row gets the same id. */
-        private String eventId(ObjectNode event) {
-            ObjectNode canonical = event.deepCopy();
-            NationalNumber.normalise(event.path("nationalNumber").asText(null))
-                    .ifPresent(number -> canonical.put("nationalNumber", number));
-            return pseudonymiser.keyedUuid(partner.id() + "\n" + canonical).toString();
-        }
-
-        @Override
-        public Intake.Submission next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Intake.Submission submission = next;
-            next = null;
-            return submission;
-        }
+        return moved;
     }
 }

@@ -39,7 +39,7 @@ class InboxTest {
         return outcomes.get(0);
     }
 
-    private static long recordsOf(String topic) {
+    static long recordsOf(String topic) {
         return TestData.records(LocalPlatform.shared().bootstrapServers(), topic).size();
     }
 
@@ -57,6 +57,8 @@ class InboxTest {
         assertThat(outcome.skipped()).as("refused housing aid is no event").isEqualTo(1);
         assertThat(outcome.movedTo().getParent().getFileName().toString()).isEqualTo(Inbox.PROCESSED);
         assertThat(outcome.movedTo().getFileName().toString()).endsWith("-export-nl.csv");
+        assertThat(outcome.movedTo()).as("outside the partner's folder").hasParent(
+                INBOX.resolve(Inbox.STATE).resolve("ocmw-44021").resolve(Inbox.PROCESSED));
         assertThat(Files.exists(INBOX.resolve("ocmw-44021/export-nl.csv"))).isFalse();
         assertThat(Path.of(outcome.movedTo() + Inbox.REPORT_SUFFIX)).doesNotExist();
         assertThat(recordsOf("income-support-decided") + recordsOf("housing-aid-granted")).isEqualTo(before + 3);
