@@ -12,10 +12,11 @@ import be.integrationmonitor.sink.state.Cell;
 import be.integrationmonitor.sink.state.GeoTree;
 import be.integrationmonitor.sink.state.IndicatorState;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,8 @@ public class IndicatorViews {
     private final PublicView publicView;
     private final ObjectMapper mapper;
     private final GeoTree tree = GeoTree.belgium();
-    private final Map<String, Kept> snapshots = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
-                    return size() > SNAPSHOTS_KEPT;
-                }
-            });
+    /** Bounded, and read without a lock: a kept snapshot is answered on the event loop. */
+    private final Cache<String, Kept> snapshots = Caffeine.newBuilder().maximumSize(SNAPSHOTS_KEPT).build();
 
     /** Striped: as bounded as the kept snapshots, whatever periods are asked for. */
     private final Object[] renderLocks = new Object[64];
@@ -67,7 +63,7 @@ public class IndicatorViews {
     /** The snapshot if it is kept rendered and current: no work to do but send it; else null. */
     Rendered currentSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer, Format format) {
         return state.reading(() -> {
-            Kept kept = snapshots.get(snapshotKey(level, granularity, period, viewer, format));
+            Kept kept = snapshots.getIfPresent(snapshotKey(level, granularity, period, viewer, format));
             return kept != null && kept.stamp() >= publicView.stamp(granularity, period) ? kept.answer() : null;
         });
     }
@@ -96,14 +92,14 @@ public class IndicatorViews {
                                   Format format) {
         String key = snapshotKey(level, granularity, period, viewer, format);
         long stamp = publicView.stamp(granularity, period); // read before computing: never newer than the content
-        Kept kept = snapshots.get(key);
+        Kept kept = snapshots.getIfPresent(key);
         if (kept != null && kept.stamp() >= stamp) {
             return kept.answer();
         }
         // one rendering per snapshot at a time: pollers arriving meanwhile wait for it instead of
         // all rendering the same answer (stamps only grow, so a kept answer at least as new is fine)
         synchronized (renderLocks[Math.floorMod(key.hashCode(), renderLocks.length)]) {
-            kept = snapshots.get(key);
+            kept = snapshots.getIfPresent(key);
             if (kept == null || kept.stamp() < stamp) {
                 kept = new Kept(stamp, renderSnapshot(level, granularity, period, viewer, format));
                 snapshots.put(key, kept);

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -66,12 +66,9 @@ public class IndicatorsResource {
         GeoUnit unit = Params.geo(geo);
         Granularity granularity = Params.granularity(granularityId);
         Params.available(indicator, granularity);
-        LocalDate today = Params.today();
-        LocalDate start = from == null ? state.firstPeriod(granularity.id()).map(granularity::parse).orElse(today)
-                : Params.period(granularity, "from", from);
-        LocalDate end = to == null ? today : Params.period(granularity, "to", to);
+        List<String> periods = Params.periods(granularity, state.firstPeriod(granularity.id()), from, to);
         Format chosen = Format.of(format, headers);
         return Answers.respond(request, headers, viewer,
-                views.series(indicator, unit, granularity, granularity.labels(start, end), viewer, chosen));
+                views.series(indicator, unit, granularity, periods, viewer, chosen));
     }
 }

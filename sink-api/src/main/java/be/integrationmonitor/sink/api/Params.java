@@ -9,11 +9,18 @@ import be.integrationmonitor.periods.Granularity;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 
 /** Query and path parameters, checked; each failure names its parameter (problem+json). */
 final class Params {
 
     static final String LATEST = "latest";
+    /** The most periods one series answer holds (about 19 years of weeks); a wider range is refused. */
+    static final int MAX_PERIODS = 1_000;
+    /** No indicator has a value before: the engine counts nothing that took effect earlier. */
+    static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
     private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
 
     private Params() {
@@ -57,12 +64,47 @@ final class Params {
         }
     }
 
-    /** A period label, or {@code latest}: the last complete period, the one that ended before today. */
+    /**
+     * A period label, or {@code latest}: the last complete period, the one that ended before today.
+     * A period before the first with data or after the current one is refused: it has no values.
+     */
     static String periodOrLatest(Granularity granularity, String label) {
         if (!LATEST.equals(label)) {
-            return granularity.label(period(granularity, "period", label));
+            LocalDate day = period(granularity, "period", label);
+            if (day.isBefore(FIRST_DAY) || day.isAfter(granularity.lastDay(today()))) {
+                throw ApiException.badRequest("period", "must be between " + granularity.label(FIRST_DAY)
+                        + " and the current period " + granularity.label(today()));
+            }
+            return granularity.label(day);
         }
         return granularity.label(granularity.previousLastDay(today()));
+    }
+
+    /**
+     * The periods of a series, {@code from} and {@code to} clamped to the periods that can hold data
+     * (from the first with data, or 2022, to the current one); refused beyond {@link #MAX_PERIODS}.
+     */
+    static List<String> periods(Granularity granularity, Optional<String> firstWithData, String from, String to) {
+        LocalDate today = today();
+        LocalDate first = firstWithData.map(granularity::parse).orElse(today);
+        LocalDate start = from == null ? first : max(period(granularity, "from", from), FIRST_DAY);
+        LocalDate end = to == null ? today : min(period(granularity, "to", to), granularity.lastDay(today));
+        if (start.isAfter(end)) {
+            return List.of();
+        }
+        ChronoUnit unit = granularity == Granularity.WEEK ? ChronoUnit.WEEKS : ChronoUnit.MONTHS;
+        if (unit.between(start, end) >= MAX_PERIODS) {
+            throw ApiException.badRequest("from", "at most " + MAX_PERIODS + " periods per answer: narrow from and to");
+        }
+        return granularity.labels(start, end);
+    }
+
+    private static LocalDate max(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     static LocalDate today() {

@@ -7,11 +7,12 @@ import be.integrationmonitor.periods.Granularity;
 import be.integrationmonitor.sink.state.Cell;
 import be.integrationmonitor.sink.state.GeoTree;
 import be.integrationmonitor.sink.state.IndicatorState;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 /**
@@ -40,13 +41,15 @@ public class PublicView {
     static final String ROLLING = "housing_aid_grants_4w";
     static final String ROLLING_SOURCE = "housing_aid_grants";
     static final int ROLLING_WEEKS = 4;
+    private static final int CACHED_PERIODS = 2_048;
 
     private record Hidden(long version, Map<String, boolean[]> byIndicator) {
     }
 
     private final IndicatorState state;
     private final GeoTree tree = GeoTree.belgium();
-    private final Map<String, Hidden> cache = new ConcurrentHashMap<>();
+    /** Bounded: a caller may name any period; the hot ones (recent weeks and months) stay. */
+    private final Cache<String, Hidden> cache = Caffeine.newBuilder().maximumSize(CACHED_PERIODS).build();
 
     public PublicView(IndicatorState state) {
         this.state = state;
@@ -85,7 +88,7 @@ public class PublicView {
     private Hidden base(Granularity granularity, String period) {
         String key = granularity.id() + "/" + period;
         long version = state.version(granularity.id(), period);
-        Hidden cached = cache.get(key);
+        Hidden cached = cache.getIfPresent(key);
         if (cached != null && cached.version() == version) {
             return cached;
         }
