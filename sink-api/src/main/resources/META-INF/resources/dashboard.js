@@ -1,6 +1,16 @@
-// The dashboard: plain JS and inline SVG, nothing fetched but this API.
+// The dashboard: plain JS and inline SVG, nothing fetched but this API. Every text from the API
+// goes into the page as a text node or an attribute, never as HTML (Content-Security-Policy too).
 'use strict';
 const $ = id => document.getElementById(id);
+const SVG = 'http://www.w3.org/2000/svg';
+
+// An element with attributes and children (nodes or strings, which become text nodes).
+function el(name, attributes = {}, ...children) {
+  const node = name.startsWith('svg:') ? document.createElementNS(SVG, name.slice(4)) : document.createElement(name);
+  Object.entries(attributes).forEach(([key, value]) => node.setAttribute(key, value));
+  node.append(...children);
+  return node;
+}
 const state = { indicators: [], geo: new Map(), selectedGeo: '01000' };
 
 async function getJson(url) {
@@ -17,7 +27,7 @@ function indicator() {
 }
 
 function format(value, suppressed, unit) {
-  if (suppressed) return '<span class="withheld" title="withheld">x</span>';
+  if (suppressed) return el('span', { class: 'withheld', title: 'withheld' }, 'x');
   if (value === null) return '–';
   return value.toLocaleString('en-GB', { maximumFractionDigits: 2 }) + (unit === '%' ? ' %' : '');
 }
@@ -34,12 +44,11 @@ async function loadSnapshot() {
   $('table-title').textContent = `${d.names.en}, ${snapshot.period}`;
   const body = $('table').tBodies[0];
   body.replaceChildren(...snapshot.rows.map(row => {
-    const tr = document.createElement('tr');
+    const cell = row.values[d.id];
+    const tr = el('tr', {}, el('td', {}, row.name), el('td', {}, row.geo),
+      el('td', { class: 'value' }, format(cell.value, cell.suppressed, d.unit)));
     tr.dataset.geo = row.geo;
     tr.className = row.geo === state.selectedGeo ? 'selected' : '';
-    const cell = row.values[d.id];
-    tr.innerHTML = `<td>${row.name}</td>`
-      + `<td>${row.geo}</td><td class="value">${format(cell.value, cell.suppressed, d.unit)}</td>`;
     tr.onclick = () => { state.selectedGeo = row.geo; refresh(); };
     return tr;
   }));
@@ -52,7 +61,7 @@ async function loadSeries() {
   $('series-csv').href = `/v1/indicators/${d.id}?` + query({ ...params, format: 'csv' });
   const unit = state.geo.get(state.selectedGeo);
   $('chart-title').textContent = `${d.names.en}, ${unit.names.nl} (${unit.code})`;
-  $('chart').innerHTML = chart(series.points, d.unit);
+  $('chart').replaceChildren(chart(series.points, d.unit));
   const period = $('period');
   const chosen = period.value;
   period.replaceChildren(new Option('Latest complete', 'latest'),
@@ -73,20 +82,24 @@ function chart(points, unit) {
   points.forEach((p, i) => {
     if (p.value === null) {
       pen = 'M';
-      if (p.suppressed) marks.push(`<rect class="gap" x="${x(i) - 2}" y="${height - bottom - 4}" width="4" height="4"><title>${p.period}: withheld</title></rect>`);
+      if (p.suppressed) {
+        marks.push(el('svg:rect', { class: 'gap', x: x(i) - 2, y: height - bottom - 4, width: 4, height: 4 },
+          el('svg:title', {}, `${p.period}: withheld`)));
+      }
       return;
     }
     path += `${pen}${x(i).toFixed(1)},${y(p.value).toFixed(1)} `;
     pen = 'L';
-    marks.push(`<circle class="dot" cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="2.5"><title>${p.period}: ${p.value}</title></circle>`);
+    marks.push(el('svg:circle', { class: 'dot', cx: x(i).toFixed(1), cy: y(p.value).toFixed(1), r: 2.5 },
+      el('svg:title', {}, `${p.period}: ${p.value}`)));
   });
   const labels = points.length ? [0, points.length - 1].map(i =>
-    `<text x="${x(i)}" y="${height - 8}" text-anchor="${i ? 'end' : 'start'}">${points[i].period}</text>`).join('') : '';
-  return `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="chart">`
-    + `<line x1="${left}" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" stroke="#999"/>`
-    + `<text x="${left - 6}" y="${top + 8}" text-anchor="end">${max.toLocaleString('en-GB')}${unit === '%' ? '%' : ''}</text>`
-    + `<text x="${left - 6}" y="${height - bottom}" text-anchor="end">0</text>`
-    + `<path class="line" d="${path}"/>${marks.join('')}${labels}</svg>`;
+    el('svg:text', { x: x(i), y: height - 8, 'text-anchor': i ? 'end' : 'start' }, points[i].period)) : [];
+  return el('svg:svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'chart' },
+    el('svg:line', { x1: left, y1: height - bottom, x2: width, y2: height - bottom, stroke: '#999' }),
+    el('svg:text', { x: left - 6, y: top + 8, 'text-anchor': 'end' }, max.toLocaleString('en-GB') + (unit === '%' ? '%' : '')),
+    el('svg:text', { x: left - 6, y: height - bottom, 'text-anchor': 'end' }, '0'),
+    el('svg:path', { class: 'line', d: path }), ...marks, ...labels);
 }
 
 async function refresh() {

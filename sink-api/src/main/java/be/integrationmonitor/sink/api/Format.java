@@ -43,7 +43,11 @@ enum Format {
         }
     }
 
-    /** RFC 4180; a withheld value is empty with {@code suppressed} true, an undefined one empty with false. */
+    /**
+     * RFC 4180 (a field with a comma, quote, CR or LF quoted); a withheld value is empty with
+     * {@code suppressed} true, an undefined one empty with false; text that a spreadsheet would run
+     * as a formula starts with a quote.
+     */
     static Rendered csv(String filename, List<String> header, List<List<Object>> rows) {
         StringBuilder csv = new StringBuilder(line(header));
         rows.forEach(row -> csv.append(line(row)));
@@ -58,8 +62,16 @@ enum Format {
         if (value == null) {
             return "";
         }
-        String text = value instanceof Double d ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
-                : value.toString();
-        return text.contains(",") || text.contains("\"") ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        if (value instanceof Number number) {
+            return number instanceof Double d ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+                    : number.toString();
+        }
+        String text = value.toString();
+        // a spreadsheet runs a cell starting with one of these as a formula: make it text
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+                ? '"' + text.replace("\"", "\"\"") + '"' : text;
     }
 }

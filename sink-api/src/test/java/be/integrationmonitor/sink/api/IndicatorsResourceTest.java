@@ -71,6 +71,20 @@ class IndicatorsResourceTest {
     }
 
     @Test
+    void theDashboardAndTheAnswersCarryTheBrowserSecurityHeaders() {
+        for (String path : new String[] {"/", "/dashboard.js", "/v1/indicators"}) {
+            given().when().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("script-src 'self'"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .header("Referrer-Policy", equalTo("no-referrer"));
+        }
+        // the page builds its DOM from text nodes: no HTML from the API is ever parsed
+        given().when().get("/dashboard.js").then().body(org.hamcrest.Matchers.not(containsString("innerHTML")));
+    }
+
+    @Test
     void servesTheSeriesAsCsvOnAcceptOrFormat() {
         String expected = "indicator,geo,level,granularity,period,value,suppressed\r\n"
                 + "protected_persons,44021,municipality,month,2024-03,30,false\r\n";
