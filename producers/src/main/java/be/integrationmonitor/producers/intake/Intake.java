@@ -1,5 +1,6 @@
 package be.integrationmonitor.producers.intake;
 
+import be.integrationmonitor.api.FieldError;
 import be.integrationmonitor.producers.mapping.EventMapper;
 import be.integrationmonitor.producers.mapping.MappingResult;
 import be.integrationmonitor.producers.partner.Partner;
@@ -49,8 +50,19 @@ public class Intake {
         this.ackTimeoutMillis = deliveryTimeoutMillis + 5_000;
     }
 
-    /** One submitted event: its line (1-based) and its JSON, null when the line is not JSON. */
-    public record Submission(int line, JsonNode event) {
+    /**
+     * One submitted event: its line (1-based) and its JSON, null when the line is not JSON; or,
+     * with {@code invalid} set, a line refused before parsing (e.g. beyond a size limit).
+     */
+    public record Submission(int line, JsonNode event, String invalid) {
+
+        public Submission(int line, JsonNode event) {
+            this(line, event, null);
+        }
+
+        public static Submission invalid(int line, String reason) {
+            return new Submission(line, null, reason);
+        }
     }
 
     /** The counts of one intake; {@code allForbidden} when every line was refused as not the partner's. */
@@ -69,7 +81,9 @@ public class Intake {
         boolean allForbidden = true;
         while (submissions.hasNext()) {
             Submission submission = submissions.next();
-            MappingResult result = mapper.map(submission.event(), partner);
+            MappingResult result = submission.invalid() != null
+                    ? new MappingResult.Rejected(null, List.of(new FieldError("", submission.invalid())), false)
+                    : mapper.map(submission.event(), partner);
             if (result instanceof MappingResult.Rejected rejected) {
                 batch.report(new LineResult(submission.line(), rejected.eventId(), LineResult.Status.rejected,
                         rejected.errors()));

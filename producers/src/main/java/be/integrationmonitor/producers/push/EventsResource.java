@@ -5,8 +5,6 @@ import be.integrationmonitor.producers.intake.BrokerUnavailableException;
 import be.integrationmonitor.producers.intake.Intake;
 import be.integrationmonitor.producers.partner.Partner;
 import be.integrationmonitor.producers.partner.PartnerRegistry;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -16,21 +14,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code POST /v1/events}: one JSON event, or NDJSON with one event a line, read as it arrives. */
+/**
+ * {@code POST /v1/events}: one JSON event, or NDJSON with one event a line, read as it arrives,
+ * within {@link PushLimits}.
+ */
 @Path("/v1/events")
 public class EventsResource {
 
@@ -38,14 +37,16 @@ public class EventsResource {
 
     private final PartnerRegistry partners;
     private final Intake intake;
+    private final PushLimits limits;
     private final ObjectMapper json;
     private final String retryAfterSeconds;
 
-    public EventsResource(PartnerRegistry partners, Intake intake, ObjectMapper json,
+    public EventsResource(PartnerRegistry partners, Intake intake, PushLimits limits,
                           @ConfigProperty(name = "im.push.retry-after") java.time.Duration retryAfter) {
         this.partners = partners;
         this.intake = intake;
-        this.json = json;
+        this.limits = limits;
+        this.json = limits.reader();
         this.retryAfterSeconds = String.valueOf(retryAfter.toSeconds());
     }
 
@@ -60,12 +61,24 @@ public class EventsResource {
                     "send your partner token as: Authorization: Bearer <token>")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
         }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        InputStream buffered = new BufferedInputStream(body, 65_536);
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
+        BoundedLines lines = ndjson ? new BoundedLines(buffered, json, limits.lineBytes(), limits.lines()) : null;
+        Iterator<Intake.Submission> submissions;
+        if (lines != null) {
+            submissions = lines;
+        } else {
+            Optional<Iterator<Intake.Submission>> single = single(buffered);
+            if (single.isEmpty()) {
+                return Problems.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, "a single event is at most "
+                        + limits.lineBytes() + " bytes").build();
+            }
+            submissions = single.get();
+        }
         List<LineResult> results = new ArrayList<>();
         Intake.Outcome outcome;
         try {
-            outcome = intake.process(partner.get(), "http", ndjson ? new Lines(reader) : whole(reader), results::add);
+            outcome = intake.process(partner.get(), "http", submissions, results::add);
         } catch (BrokerUnavailableException e) {
             return Problems.response(503, "Service Unavailable", "events could not be written to Kafka; "
                             + "the lines in results were; re-send the whole request after Retry-After: "
@@ -73,6 +86,11 @@ public class EventsResource {
                     .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).build();
         }
         results.sort(Comparator.comparingInt(LineResult::line));
+        if (lines != null && lines.truncated()) {
+            return Problems.response(413, "Content Too Large", "at most " + limits.lines() + " lines a request: "
+                    + "the lines in results were processed, the rest of the body was not read; send it in "
+                    + "further requests (re-sending accepted lines is answered duplicate)", null, results).build();
+        }
         if (outcome.accepted() + outcome.duplicates() > 0) {
             return Response.accepted(new PushResult(outcome.accepted(), outcome.duplicates(), outcome.rejected(),
                     results)).build();
@@ -91,66 +109,19 @@ public class EventsResource {
         return results.stream().sorted(Comparator.comparingInt(LineResult::line)).toList();
     }
 
-    /** The whole body as one event (application/json). */
-    private Iterator<Intake.Submission> whole(BufferedReader reader) {
-        StringBuilder text = new StringBuilder();
+    /** The whole body as one event (application/json); empty when it is larger than a line may be. */
+    private Optional<Iterator<Intake.Submission>> single(InputStream body) {
+        byte[] text;
         try {
-            char[] buffer = new char[8192];
-            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-                text.append(buffer, 0, n);
-            }
+            text = body.readNBytes(limits.lineBytes() + 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return text.toString().isBlank() ? List.<Intake.Submission>of().iterator()
-                : List.of(new Intake.Submission(1, parse(text.toString()))).iterator();
-    }
-
-    private JsonNode parse(String line) {
-        try {
-            return json.readTree(line);
-        } catch (JsonProcessingException e) {
-            return null; // the mapper reports it; Jackson's message would quote the input
+        if (text.length > limits.lineBytes()) {
+            return Optional.empty();
         }
-    }
-
-    /** NDJSON lines, parsed one at a time as the body arrives; blank lines are skipped but counted. */
-    private final class Lines implements Iterator<Intake.Submission> {
-        private final BufferedReader reader;
-        private int number;
-        private String next;
-
-        Lines(BufferedReader reader) {
-            this.reader = reader;
-        }
-
-        @Override
-        public boolean hasNext() {
-            try {
-                while (next == null) {
-                    String line = reader.readLine();
-                    if (line == null) {
-                        return false;
-                    }
-                    number++;
-                    if (!line.isBlank()) {
-                        next = line;
-                    }
-                }
-                return true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public Intake.Submission next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Intake.Submission submission = new Intake.Submission(number, parse(next));
-            next = null;
-            return submission;
-        }
+        String event = new String(text, StandardCharsets.UTF_8);
+        return Optional.of(event.isBlank() ? List.<Intake.Submission>of().iterator()
+                : List.of(BoundedLines.parse(1, event, json)).iterator());
     }
 }
