@@ -38,14 +38,16 @@ public class EventsResource {
     private final PartnerRegistry partners;
     private final Intake intake;
     private final PushLimits limits;
+    private final PartnerQuotas quotas;
     private final ObjectMapper json;
     private final String retryAfterSeconds;
 
-    public EventsResource(PartnerRegistry partners, Intake intake, PushLimits limits,
+    public EventsResource(PartnerRegistry partners, Intake intake, PushLimits limits, PartnerQuotas quotas,
                           @ConfigProperty(name = "im.push.retry-after") java.time.Duration retryAfter) {
         this.partners = partners;
         this.intake = intake;
         this.limits = limits;
+        this.quotas = quotas;
         this.json = limits.reader();
         this.retryAfterSeconds = String.valueOf(retryAfter.toSeconds());
     }
@@ -61,6 +63,19 @@ public class EventsResource {
                     "send your partner token as: Authorization: Bearer <token>")
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
         }
+        Optional<PartnerQuotas.Admission> admission = quotas.admit(partner.get());
+        if (admission.isEmpty()) {
+            return Problems.response(429, "Too Many Requests", "partner " + partner.get().id() + " is over its "
+                            + "share of requests (rate or requests at once; docs/security.md): retry after Retry-After",
+                            null, null)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(quotas.retryAfter(partner.get()))).build();
+        }
+        try (PartnerQuotas.Admission admitted = admission.get()) {
+            return push(partner.get(), contentType, body);
+        }
+    }
+
+    private Response push(Partner partner, String contentType, InputStream body) {
         InputStream buffered = new BufferedInputStream(body, 65_536);
         boolean ndjson = contentType != null && contentType.startsWith(NDJSON);
         BoundedLines lines = ndjson ? new BoundedLines(buffered, json, limits.lineBytes(), limits.lines()) : null;
@@ -78,7 +93,7 @@ public class EventsResource {
         List<LineResult> results = new ArrayList<>();
         Intake.Outcome outcome;
         try {
-            outcome = intake.process(partner.get(), "http", submissions, results::add);
+            outcome = intake.process(partner, "http", submissions, results::add);
         } catch (BrokerUnavailableException e) {
             return Problems.response(503, "Service Unavailable", "events could not be written to Kafka; "
                             + "the lines in results were; re-send the whole request after Retry-After: "
