@@ -4,6 +4,7 @@ import be.integrationmonitor.periods.Granularity;
 import be.integrationmonitor.streams.indicator.Contributions;
 import be.integrationmonitor.streams.indicator.Indicator;
 import be.integrationmonitor.streams.period.PeriodAxis;
+import be.integrationmonitor.streams.person.EventKind;
 import be.integrationmonitor.streams.person.PersonTimeline;
 import be.integrationmonitor.streams.person.Segment;
 import be.integrationmonitor.streams.person.TimelineEvent;
@@ -24,6 +25,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class PersonProcessor implements Processor<String, TimelineEvent, String, String> {
 
     static final String STORE = "person-timelines";
+    /**
+     * The most events one person's timeline holds (docs/engine.md): 2,000 events are about 270 KB
+     * stored, far below Kafka's 1 MB record limit, which a timeline must never reach (its changelog
+     * write would fail and stop the engine); and more than a lifetime of monthly decisions.
+     */
+    static final int MAX_EVENTS = 2_000;
     private static final Granularity[] GRANULARITIES = Granularity.values();
 
     private final List<Indicator> indicators;
@@ -48,6 +55,11 @@ final class PersonProcessor implements Processor<String, TimelineEvent, String, 
         PersonTimeline before = timelines.get(record.key());
         if (before == null) {
             before = PersonTimeline.empty();
+        }
+        if (before.events().size() >= MAX_EVENTS && record.value().kind() != EventKind.ERASURE
+                && !before.erased()) {
+            throw new InvalidEventException("the person's timeline already holds " + MAX_EVENTS
+                    + " events, the most one person may have");
         }
         PersonTimeline after = before.with(record.value()).orElse(null);
         if (after == null) {
