@@ -9,8 +9,10 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the state holds a whole indicators topic: a replica never serves a partial state. Says
- * which topic (engine generation) it serves, and which one it is reading to switch to.
+ * Ready once the state holds a whole indicators topic (a replica never serves a partial state), and
+ * only while the feed can read: not while Kafka or the schema registry is away, when the cells held
+ * may be stale ({@code paused}, {@code paused-since}). Says which topic (engine generation) it
+ * serves, which one it is reading to switch to, and how many records it skipped as unreadable.
  */
 @Readiness
 @ApplicationScoped
@@ -27,8 +29,11 @@ public class ReadinessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("indicators-caught-up").status(feed.caughtUp())
-                .withData("cells", state.cells()).withData("topic", state.topic().orElse("none"));
+                .withData("cells", state.cells()).withData("topic", state.topic().orElse("none"))
+                .withData("unreadable-records", feed.unreadableRecords());
         feed.switchingTo().ifPresent(topic -> response.withData("switching-to", topic));
+        feed.pause().ifPresent(pause -> response.withData("paused", pause.reason())
+                .withData("paused-since", pause.since().toString()));
         return response.build();
     }
 }
