@@ -77,7 +77,7 @@ public class Intake {
      */
     public Outcome process(Partner partner, String channel, Iterator<Submission> submissions,
                            Consumer<LineResult> results) throws BrokerUnavailableException {
-        Batch batch = new Batch(results);
+        Batch batch = new Batch(partner.id(), results);
         boolean allForbidden = true;
         while (submissions.hasNext()) {
             Submission submission = submissions.next();
@@ -92,7 +92,7 @@ public class Intake {
             }
             allForbidden = false;
             MappingResult.Mapped mapped = (MappingResult.Mapped) result;
-            if (seen.contains(mapped.eventId()) || !batch.sending.add(mapped.eventId())) {
+            if (seen.contains(partner.id(), mapped.eventId()) || !batch.sending.add(mapped.eventId())) {
                 batch.report(new LineResult(submission.line(), mapped.eventId(), LineResult.Status.duplicate, null));
             } else {
                 CompletableFuture<Void> written = publisher.publish(mapped);
@@ -115,13 +115,15 @@ public class Intake {
     }
 
     private final class Batch {
+        final String partnerId;
         final Consumer<LineResult> results;
         final List<Pending> pending = new ArrayList<>();
         final Set<String> sending = new HashSet<>();
         final List<LineResult> acknowledged = new ArrayList<>();
         final EnumMap<LineResult.Status, Long> counts = new EnumMap<>(LineResult.Status.class);
 
-        Batch(Consumer<LineResult> results) {
+        Batch(String partnerId, Consumer<LineResult> results) {
+            this.partnerId = partnerId;
             this.results = results;
         }
 
@@ -147,7 +149,7 @@ public class Intake {
                     Thread.currentThread().interrupt();
                     throw new BrokerUnavailableException(e, acknowledged);
                 }
-                seen.add(p.event().eventId(), p.event().type().name());
+                seen.add(partnerId, p.event().eventId(), p.event().type().name());
                 LineResult result = new LineResult(p.line(), p.event().eventId(), LineResult.Status.accepted, null);
                 acknowledged.add(result);
                 report(result);
