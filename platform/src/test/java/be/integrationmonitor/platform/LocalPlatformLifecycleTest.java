@@ -50,6 +50,18 @@ class LocalPlatformLifecycleTest {
         }
     }
 
+    /** Measured before: a registration SIGKILLed within H2's write delay (500 ms) was gone after the restart. */
+    @Test
+    void aSchemaRegisteredJustBeforeTheRegistryIsKilledIsThereAfterItsRestart() {
+        try (LocalPlatform platform = LocalPlatform.start(LocalPlatform.Settings.ephemeral())) {
+            SchemaRegistryClient registry = new SchemaRegistryClient(platform.registry());
+            int schemaId = registry.register("crash-value", EventType.HOUSING_AID_GRANTED.schema());
+            platform.killRegistry();
+            platform.restartRegistry();
+            assertThat(registry.schemaById(schemaId)).isEqualTo(EventType.HOUSING_AID_GRANTED.schema());
+        }
+    }
+
     @Test
     void refusesAPortThatIsTaken() {
         LocalPlatform shared = LocalPlatform.shared();
