@@ -292,7 +292,9 @@ class ManifestsTest {
             String dockerfile = read(service + "/src/main/docker/Dockerfile.jvm");
             int port = ServiceConfig.of(service).httpPort();
             assertThat(dockerfile).contains("EXPOSE " + port, "target/quarkus-app/lib/", "QUARKUS_HTTP_HOST=0.0.0.0");
-            compose.path("ports").forEach(p -> assertThat(p.asText()).endsWith(":" + port));
+            compose.path("ports").forEach(p -> assertThat(p.asText())
+                    .as("published on the loopback address unless the operator names a TLS front's")
+                    .isEqualTo("${IM_PUBLISH_ADDRESS:-127.0.0.1}:" + port + ":" + port));
         }
         assertThat(composeEnv("producers").get("IM_PSEUDONYMISATION_KEY"))
                 .as("the key comes from the git-ignored .env, it has no default").startsWith("${IM_PSEUDONYMISATION_KEY:?");
