@@ -60,9 +60,12 @@ public class IndicatorViews {
         return state.reading(() -> keptSnapshot(level, granularity, period, viewer, format));
     }
 
-    /** The snapshot if it is kept rendered and current: no work to do but send it; else null. */
+    /**
+     * The snapshot if it is kept rendered and current: no work to do but send it; else null (also
+     * while a generation is being swapped in: nothing here waits, it runs on the event loop).
+     */
     Rendered currentSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer, Format format) {
-        return state.reading(() -> {
+        return state.readingIfFree(() -> {
             Kept kept = snapshots.getIfPresent(snapshotKey(level, granularity, period, viewer, format));
             return kept != null && kept.stamp() >= publicView.stamp(granularity, period) ? kept.answer() : null;
         });

@@ -51,6 +51,21 @@ public class IndicatorState {
         }
     }
 
+    /**
+     * As {@link #reading}, but without waiting: null while a generation is being swapped in. For
+     * the event loop, which must never block.
+     */
+    public <T> T readingIfFree(Supplier<T> answer) {
+        if (!lock.readLock().tryLock()) {
+            return null;
+        }
+        try {
+            return answer.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The topic served; empty until a first one has been read completely. */
     public Optional<String> topic() {
         return Optional.ofNullable(topic);
