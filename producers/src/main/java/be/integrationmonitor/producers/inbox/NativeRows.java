@@ -2,6 +2,7 @@ package be.integrationmonitor.producers.inbox;
 
 import be.integrationmonitor.api.FieldError;
 import be.integrationmonitor.producers.intake.Intake;
+import be.integrationmonitor.producers.intake.SubmissionReader;
 import be.integrationmonitor.producers.partner.Partner;
 import be.integrationmonitor.producers.pseudonym.Pseudonymiser;
 import be.integrationmonitor.producers.push.LineResult;
@@ -10,16 +11,14 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * A file's rows as push submissions, with the line in the file (the header is line 1). Rows that
  * cannot be converted are reported here and never reach the intake; skipped rows are counted.
  */
-final class NativeRows implements Iterator<Intake.Submission> {
+final class NativeRows extends SubmissionReader {
 
     /** A file that cannot be read as its partner's format at all. */
     static final class InvalidFile extends RuntimeException {
@@ -40,7 +39,6 @@ final class NativeRows implements Iterator<Intake.Submission> {
     private long skipped;
     private long rejectedRows;
     private int line = 1;
-    private Intake.Submission next;
 
     /**
      * @param progress called before each row, so that a long file can renew its claim
@@ -106,11 +104,11 @@ final class NativeRows implements Iterator<Intake.Submission> {
     }
 
     @Override
-    public boolean hasNext() {
-        while (next == null) {
+    protected Intake.Submission read() {
+        while (true) {
             progress.run();
             if (!rows.hasNext()) {
-                break;
+                return null;
             }
             String[] values = rows.next();
             line++;
@@ -127,10 +125,9 @@ final class NativeRows implements Iterator<Intake.Submission> {
                 ObjectNode event = ((NativeFormat.RowResult.Event) result).event();
                 event.put("eventId", eventId(event));
                 pending.put(line, row);
-                next = new Intake.Submission(line, event);
+                return new Intake.Submission(line, event);
             }
         }
-        return next != null;
     }
 
     /** Keyed on the row's content (the number normalised), so that the same row gets the same id. */
@@ -139,15 +136,5 @@ final class NativeRows implements Iterator<Intake.Submission> {
         NationalNumber.normalise(event.path("nationalNumber").asText(null))
                 .ifPresent(number -> canonical.put("nationalNumber", number));
         return pseudonymiser.keyedUuid(partner.id() + "\n" + canonical).toString();
-    }
-
-    @Override
-    public Intake.Submission next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Intake.Submission submission = next;
-        next = null;
-        return submission;
     }
 }

@@ -1,6 +1,7 @@
 package be.integrationmonitor.producers.push;
 
 import be.integrationmonitor.producers.intake.Intake;
+import be.integrationmonitor.producers.intake.SubmissionReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,15 +11,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * An NDJSON body as submissions, read as it arrives with bounded memory: a line beyond
  * {@code maxLineBytes} is refused and skipped without being kept, and reading stops after
  * {@code maxLines} lines ({@link #truncated()}). Blank lines are skipped but counted.
  */
-final class BoundedLines implements Iterator<Intake.Submission> {
+final class BoundedLines extends SubmissionReader {
 
     private final InputStream body;
     private final ObjectMapper json;
@@ -29,7 +28,6 @@ final class BoundedLines implements Iterator<Intake.Submission> {
     private int read;
     private boolean truncated;
     private boolean ended;
-    private Intake.Submission next;
 
     BoundedLines(InputStream body, ObjectMapper json, int maxLineBytes, int maxLines) {
         this.body = body;
@@ -45,9 +43,9 @@ final class BoundedLines implements Iterator<Intake.Submission> {
     }
 
     @Override
-    public boolean hasNext() {
+    protected Intake.Submission read() {
         try {
-            while (next == null && !ended) {
+            while (!ended) {
                 Line line = readLine();
                 if (line == null) {
                     ended = true;
@@ -56,25 +54,15 @@ final class BoundedLines implements Iterator<Intake.Submission> {
                         truncated = true;
                         ended = true;
                     } else {
-                        next = line.tooLong() ? Intake.Submission.invalid(number, "line longer than " + maxLineBytes
+                        return line.tooLong() ? Intake.Submission.invalid(number, "line longer than " + maxLineBytes
                                 + " bytes: one event a line") : parse(number, line.text(), json);
                     }
                 }
             }
-            return next != null;
+            return null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public Intake.Submission next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        Intake.Submission submission = next;
-        next = null;
-        return submission;
     }
 
     /** One event's JSON; an answer without Jackson's message, which could quote the input. */
