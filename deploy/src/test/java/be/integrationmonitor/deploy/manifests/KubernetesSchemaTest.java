@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * Every object under deploy/k8s validated against the schema its API server would apply, with
  * unknown fields refused (as {@code kubectl apply --validate=strict}):
  * <ul>
- *   <li>Deployments, StatefulSets, Services, PodDisruptionBudgets: the models of Kubernetes' own Java
+ *   <li>Deployments, StatefulSets, Services, PodDisruptionBudgets, NetworkPolicies: the models of Kubernetes' own Java
  *   client, generated from the Kubernetes OpenAPI specification ({@code validateJsonElement});</li>
  *   <li>Kafka, KafkaNodePool, KafkaTopic, KafkaUser: the {@code openAPIV3Schema} of Strimzi's CRDs,
  *   generated here by Strimzi's own CRD generator from its API model (as Strimzi builds the CRDs it
@@ -48,7 +48,8 @@ class KubernetesSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> CORE = Map.of(
-            "Deployment", "apps/v1", "StatefulSet", "apps/v1", "Service", "v1", "PodDisruptionBudget", "policy/v1");
+            "Deployment", "apps/v1", "StatefulSet", "apps/v1", "Service", "v1", "PodDisruptionBudget", "policy/v1",
+            "NetworkPolicy", "networking.k8s.io/v1");
     private static final Map<String, String> STRIMZI = Map.of(
             "Kafka", "io.strimzi.api.kafka.model.kafka.Kafka",
             "KafkaNodePool", "io.strimzi.api.kafka.model.nodepool.KafkaNodePool",

@@ -59,6 +59,25 @@ class ManifestsTest {
     }
 
     @Test
+    void networkPoliciesDenyIngressButToEachServicesOwnPortAndTheRegistryToTheServicesAlone() {
+        assertThat(Manifests.k8s("NetworkPolicy", "default-deny-ingress").node().path("spec").path("podSelector").isEmpty())
+                .as("selects every pod").isTrue();
+        for (String service : SERVICES) {
+            JsonNode policy = Manifests.k8s("NetworkPolicy", service).node().path("spec");
+            assertThat(policy.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText())
+                    .isEqualTo(service);
+            assertThat(policy.path("ingress")).hasSize(1);
+            assertThat(policy.path("ingress").get(0).path("ports").get(0).path("port").asInt()).as(service)
+                    .isEqualTo(ServiceConfig.of(service).httpPort());
+        }
+        JsonNode registry = Manifests.k8s("NetworkPolicy", "schema-registry").node().path("spec").path("ingress").get(0);
+        List<String> clients = new ArrayList<>();
+        registry.path("from").get(0).path("podSelector").path("matchExpressions").get(0).path("values")
+                .forEach(v -> clients.add(v.asText()));
+        assertThat(clients).containsExactlyInAnyOrderElementsOf(SERVICES);
+    }
+
+    @Test
     void theKustomizationListsEveryFileAndNoSecretIsContained() {
         Document kustomization = Manifests.k8s("Kustomization", "integration-monitor");
         Set<String> listed = new HashSet<>();
