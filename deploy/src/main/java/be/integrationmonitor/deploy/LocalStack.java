@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -26,16 +27,20 @@ public final class LocalStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
+    /** The services' modules, each one JVM: the engine, the sink API and the push API. */
+    public static final String STREAMS = "streams";
+    public static final String SINK_API = "sink-api";
+    public static final String PRODUCERS = "producers";
+
     private final LocalPlatform platform;
-    private final List<Service> services;
-    private final Service sinkApi;
-    private final Service producers;
+    /** By module; a restarted service replaces its killed process. */
+    private final Map<String, Service> services = new ConcurrentHashMap<>();
 
     private LocalStack(LocalPlatform platform, Service streams, Service sinkApi, Service producers) {
         this.platform = platform;
-        this.sinkApi = sinkApi;
-        this.producers = producers;
-        this.services = List.of(producers, sinkApi, streams);
+        services.put(STREAMS, streams);
+        services.put(SINK_API, sinkApi);
+        services.put(PRODUCERS, producers);
     }
 
     /** Ports and the data directory. */
@@ -70,13 +75,13 @@ public final class LocalStack implements AutoCloseable {
                     "registry.url", platform.registry().root());
             Path logs = data.resolve("logs");
             progress.accept("starting streams, sink-api and producers");
-            Service streams = Service.start("streams", options.streamsPort(), "384m", logs,
+            Service streams = Service.start(STREAMS, options.streamsPort(), "384m", logs,
                     with(common, "im.state.dir", data.resolve("streams-state")), Map.of());
             started.add(streams);
-            Service sinkApi = Service.start("sink-api", options.apiPort(), "256m", logs,
+            Service sinkApi = Service.start(SINK_API, options.apiPort(), "256m", logs,
                     with(common, "quarkus.profile", "local"), Map.of());
             started.add(sinkApi);
-            Service producers = Service.start("producers", options.pushPort(), "256m", logs,
+            Service producers = Service.start(PRODUCERS, options.pushPort(), "256m", logs,
                     with(with(common, "quarkus.profile", "local"), "im.inbox.dir", data.resolve("inbox")),
                     Map.of("IM_PSEUDONYMISATION_KEY", pseudonymisationKey(data)));
             started.add(producers);
@@ -92,11 +97,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String apiUrl() {
-        return sinkApi.url();
+        return services.get(SINK_API).url();
     }
 
     public String pushUrl() {
-        return producers.url();
+        return services.get(PRODUCERS).url();
+    }
+
+    /** SIGKILLs one service ({@link #STREAMS}, {@link #SINK_API} or {@link #PRODUCERS}), as a lost machine would. */
+    public void kill(String module) {
+        services.get(module).kill();
+    }
+
+    /** Starts a killed service again on its port, data and configuration; returns once it is ready. */
+    public void restart(String module) {
+        Service restarted = services.get(module).restarted();
+        services.put(module, restarted);
+        restarted.awaitReady(READY_TIMEOUT);
     }
 
     public LocalPlatform platform() {
@@ -105,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every JVM of the stack, for checks that none outlives it. */
     public List<ChildJvm> jvms() {
-        List<ChildJvm> jvms = new ArrayList<>(services.stream().map(Service::jvm).toList());
+        List<ChildJvm> jvms = new ArrayList<>(services.values().stream().map(Service::jvm).toList());
         jvms.add(platform.broker().jvm());
         jvms.add(platform.schemaRegistry().jvm());
         return jvms;
@@ -113,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        CompletableFuture.allOf(services.stream()
+        CompletableFuture.allOf(services.values().stream()
                 .map(s -> CompletableFuture.runAsync(s::close))
                 .toArray(CompletableFuture[]::new)).join();
         platform.close();

@@ -16,12 +16,19 @@ final class Service implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final String module;
+    private final int port;
+    private final ChildJvm.Builder builder;
     private final ChildJvm jvm;
     private final String url;
 
-    private Service(ChildJvm jvm, String url) {
-        this.jvm = jvm;
-        this.url = url;
+    private Service(String module, int port, ChildJvm.Builder builder) {
+        Ports.requireFree(port, module);
+        this.module = module;
+        this.port = port;
+        this.builder = builder;
+        this.jvm = builder.start();
+        this.url = "http://" + Ports.LOOPBACK + ":" + port;
     }
 
     /**
@@ -30,7 +37,6 @@ final class Service implements AutoCloseable {
      */
     static Service start(String module, int port, String heap, Path logDir, Map<String, Object> config,
                          Map<String, String> environment) {
-        Ports.requireFree(port, module);
         ChildJvm.Builder builder = ChildJvm.builder(module)
                 .heap(heap)
                 .systemProperty("quarkus.http.host", Ports.LOOPBACK)
@@ -39,7 +45,15 @@ final class Service implements AutoCloseable {
                 .log(logDir.resolve(module + ".log"));
         config.forEach(builder::systemProperty);
         environment.forEach(builder::environment);
-        return new Service(builder.start(), "http://" + Ports.LOOPBACK + ":" + port);
+        return new Service(module, port, builder);
+    }
+
+    /**
+     * The same service in a new process, on its port, heap, log, configuration and environment, as
+     * a supervisor restarts it after a crash ({@link #kill()}); not yet ready.
+     */
+    Service restarted() {
+        return new Service(module, port, builder);
     }
 
     void awaitReady(Duration timeout) {
