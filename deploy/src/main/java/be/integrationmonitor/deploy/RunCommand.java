@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
 /** {@code run}: the whole stack in the foreground until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Starts Kafka, the schema registry, streams, sink API and producers; Ctrl-C stops them all.")
-final class RunCommand implements Runnable {
+public final class RunCommand implements Runnable {
 
     private static final int INITIAL_PERSONS = 2_000;
     /** The local profile's analyst (sink-api application.properties). */
-    static final String ANALYST_TOKEN = "dev-analyst";
+    public static final String ANALYST_TOKEN = "dev-analyst";
     private static final int PERSONS_PER_TICK = 5;
     private static final long FEED_SEED = 1;
     /** Temporary protection for people from Ukraine started in March 2022. */

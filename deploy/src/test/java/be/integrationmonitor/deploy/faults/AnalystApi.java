@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy.faults;
 
+import be.integrationmonitor.deploy.RunCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Optional;
 final class AnalystApi {
 
     /** The local run's analyst (sink API, profile local). */
-    private static final String TOKEN = "dev-analyst";
+    private static final String TOKEN = RunCommand.ANALYST_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
     // HTTP/1.1: the polling must not load the 2 cores it measures (bench/Freshness)
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))

@@ -7,6 +7,7 @@ import be.integrationmonitor.deploy.CellDifferences;
 import be.integrationmonitor.deploy.ops.OperatorCli.Run;
 import be.integrationmonitor.deploy.IndicatorsTopicReader;
 import be.integrationmonitor.deploy.LocalStack;
+import be.integrationmonitor.deploy.RunCommand;
 import be.integrationmonitor.deploy.PushClient;
 import be.integrationmonitor.deploy.SyntheticFeed;
 import be.integrationmonitor.events.EventType;
@@ -63,7 +64,7 @@ class ReplayTest {
 
     /** Herstappe, the smallest municipality: the synthetic feed of this seed never lives there (checked). */
     private static final String HERSTAPPE = "73109";
-    private static final String ANALYST = "Bearer dev-analyst";
+    private static final String ANALYST = "Bearer " + RunCommand.ANALYST_TOKEN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
