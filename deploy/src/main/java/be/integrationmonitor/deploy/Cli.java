@@ -4,6 +4,7 @@ import be.integrationmonitor.deploy.bench.BenchCommand;
 import be.integrationmonitor.deploy.feed.FeedCommand;
 import be.integrationmonitor.deploy.ops.DeadLettersCommand;
 import be.integrationmonitor.deploy.ops.EraseCommand;
+import be.integrationmonitor.deploy.ops.PurgeCommand;
 import be.integrationmonitor.deploy.ops.ReplayCommand;
 import be.integrationmonitor.deploy.ops.ResetCommand;
 import be.integrationmonitor.deploy.ops.SchemasCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "integration-monitor", mixinStandardHelpOptions = true, version = "0.1.0",
         description = "Runs integration-monitor on this machine, feeds it, and operates it.",
         subcommands = {RunCommand.class, FeedCommand.class, StatusCommand.class, SchemasCommand.class,
-                ReplayCommand.class, ResetCommand.class, EraseCommand.class, DeadLettersCommand.class,
+                ReplayCommand.class, ResetCommand.class, EraseCommand.class, PurgeCommand.class, DeadLettersCommand.class,
                 BenchCommand.class})
 public final class Cli {
 

@@ -1,5 +1,6 @@
 package be.integrationmonitor.events;
 
+import be.integrationmonitor.topics.Topics;
 import java.util.List;
 import java.util.Optional;
 import org.apache.avro.Schema;
@@ -50,8 +51,14 @@ public final class EventType<V extends SpecificRecord> {
         return name;
     }
 
+    /** The type's topic as first created (input version 0). */
     public String topic() {
         return topic;
+    }
+
+    /** The type's topic in an input version (see {@link Topics#versioned}). */
+    public String topic(int version) {
+        return Topics.versioned(topic, version);
     }
 
     public Class<V> avroClass() {

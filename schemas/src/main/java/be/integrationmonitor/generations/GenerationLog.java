@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +19,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Reads and follows the {@code generations} topic (one partition, compacted, key {@code engine}).
- * Its last record is the desired state; the engine and the sink API follow it, the operator's
- * replay writes it. Before any record, {@link Generations#INITIAL} holds.
+ * Its last record is the desired state; the engine, the sink API and the producers follow it, the
+ * operator's replay and purge write it. Before any record, {@link Generations#INITIAL} holds. The
+ * operator tool keeps its own records there under other keys (one per purge), which followers skip.
  */
 public final class GenerationLog implements AutoCloseable {
 
@@ -28,6 +30,7 @@ public final class GenerationLog implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private Generations latest = Generations.INITIAL;
+    private final Map<String, String> others = new TreeMap<>();
 
     /** @param kafka client settings: bootstrap servers and, on a secured cluster, security settings */
     public GenerationLog(Map<String, Object> kafka) {
@@ -55,9 +58,16 @@ public final class GenerationLog implements AutoCloseable {
         for (ConsumerRecord<String, String> record : consumer.poll(timeout)) {
             if (KEY.equals(record.key()) && record.value() != null) {
                 latest = Generations.parse(record.value());
+            } else if (record.key() != null && !KEY.equals(record.key()) && record.value() != null) {
+                others.put(record.key(), record.value());
             }
         }
         return latest;
+    }
+
+    /** The latest value of every other key read so far (the operator tool's records), by key. */
+    public Map<String, String> others() {
+        return Map.copyOf(others);
     }
 
     /** Interrupts a {@link #poll} in progress from another thread. */
@@ -73,12 +83,18 @@ public final class GenerationLog implements AutoCloseable {
     /** Records a new desired state. */
     public static void append(Map<String, Object> kafka, Generations generations)
             throws ExecutionException, InterruptedException {
+        append(kafka, KEY, generations.format());
+    }
+
+    /** Records a value under another key than the desired state's (see {@link #others}). */
+    public static void append(Map<String, Object> kafka, String key, String value)
+            throws ExecutionException, InterruptedException {
         Map<String, Object> config = new HashMap<>(kafka);
-        config.keySet().removeIf(key -> !ProducerConfig.configNames().contains(key));
+        config.keySet().removeIf(name -> !ProducerConfig.configNames().contains(name));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.GENERATIONS, KEY, generations.format())).get();
+            producer.send(new ProducerRecord<>(Topics.GENERATIONS, key, value)).get();
         }
     }
 }

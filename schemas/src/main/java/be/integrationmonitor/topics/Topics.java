@@ -3,7 +3,12 @@ package be.integrationmonitor.topics;
 import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.indicators.IndicatorValue;
+import io.apicurio.registry.resolver.ParsedSchema;
 import io.apicurio.registry.resolver.config.SchemaResolverConfig;
+import io.apicurio.registry.resolver.data.Record;
+import io.apicurio.registry.resolver.strategy.ArtifactReference;
+import io.apicurio.registry.serde.data.SerdeRecord;
+import io.apicurio.registry.serde.strategy.TopicIdStrategy;
 import be.integrationmonitor.registry.PatientDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerde;
@@ -13,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,6 +45,8 @@ public final class Topics {
     public static final String DEAD_LETTER = "dead-letter";
     /** Operators' erasure requests: key personRef; compacted, so a request is kept for replays. */
     public static final String ERASURES = "erasures";
+    /** {@code residence-changed.v2}: the event topic of input version 2 (see {@link #versioned}). */
+    private static final Pattern VERSIONED = Pattern.compile("(.+)\\.v([1-9][0-9]*)");
 
     private static final Map<String, String> COMPACT =
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
@@ -68,7 +77,23 @@ public final class Topics {
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
                 AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class,
                 SchemaResolverConfig.CHECK_PERIOD_MS, SCHEMA_CACHE_MS,
-                SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true);
+                SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true,
+                SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, SubjectOfFirstVersion.class.getName());
+    }
+
+    /**
+     * The registry subject of an event topic is that of its first name in every input version
+     * ({@code residence-changed.v2} writes under {@code residence-changed-value}): a purge copies
+     * the topics, the schemas and their compatibility history stay one.
+     */
+    public static final class SubjectOfFirstVersion<T> extends TopicIdStrategy<T> {
+
+        @Override
+        public ArtifactReference artifactReference(Record<Object> data, ParsedSchema<T> parsedSchema) {
+            var metadata = ((SerdeRecord<?>) data).metadata();
+            return ArtifactReference.builder().groupId(null).artifactId(unversioned(metadata.getTopic())
+                    + (metadata.isKey() ? "-key" : "-value")).build();
+        }
     }
 
     /** Settings for Apicurio serdes that a framework instantiates itself (e.g. SmallRye Kafka). */
@@ -126,9 +151,41 @@ public final class Topics {
         return Serdes.serdeFrom(serde.serializer(), new PatientDeserializer<>(serde.deserializer(), REGISTRY_PATIENCE));
     }
 
-    /** The topics that hold history: every event topic and the erasures (see {@link HistoryRetention}). */
+    /**
+     * The name of an event topic in an input version. Version 0 is the name the topic was first
+     * created with; each purge copies every event topic, without the erased persons' records, to
+     * the next version ({@code residence-changed.v1}, …) and deletes the previous one. The
+     * {@code generations} topic says which version each generation reads and producers write.
+     */
+    public static String versioned(String topic, int version) {
+        if (version < 0) {
+            throw new IllegalArgumentException("no input version " + version);
+        }
+        return version == 0 ? topic : topic + ".v" + version;
+    }
+
+    /** The event topic's first name ({@code residence-changed} for {@code residence-changed.v2}); any other name as it is. */
+    public static String unversioned(String topic) {
+        Matcher versioned = VERSIONED.matcher(topic);
+        return versioned.matches() && EventType.ALL.stream().anyMatch(t -> t.topic().equals(versioned.group(1)))
+                ? versioned.group(1) : topic;
+    }
+
+    /** The topics that hold history in the first input version (see {@link #history(int)}). */
     public static List<String> history() {
-        List<String> topics = new ArrayList<>(EventType.ALL.stream().map(EventType::topic).toList());
+        return history(0);
+    }
+
+    /** The topics that hold history: every event topic of an input version and the erasures (see {@link HistoryRetention}). */
+    public static List<String> history(int version) {
+        List<String> topics = new ArrayList<>(EventType.ALL.stream().map(type -> type.topic(version)).toList());
+        topics.add(ERASURES);
+        return topics;
+    }
+
+    /** Everything an engine generation on this input version reads: the indicators' event topics and the erasures. */
+    public static List<String> engineInputs(int version) {
+        List<String> topics = new ArrayList<>(EventType.INDICATOR_INPUTS.stream().map(type -> type.topic(version)).toList());
         topics.add(ERASURES);
         return topics;
     }
@@ -137,7 +194,7 @@ public final class Topics {
     public static List<NewTopic> definitions(int partitions, short replicationFactor) {
         List<NewTopic> topics = new ArrayList<>();
         for (EventType<?> type : EventType.ALL) {
-            topics.add(new NewTopic(type.topic(), partitions, replicationFactor).configs(KEPT));
+            topics.add(event(type, 0, partitions, replicationFactor));
         }
         topics.add(indicators(Generations.INITIAL.serving(), partitions, replicationFactor));
         topics.add(new NewTopic(GENERATIONS, 1, replicationFactor).configs(COMPACT));
@@ -145,6 +202,11 @@ public final class Topics {
         topics.add(new NewTopic(DEAD_LETTER, partitions, replicationFactor).configs(KEPT));
         topics.add(new NewTopic(ERASURES, partitions, replicationFactor).configs(COMPACT_KEPT));
         return topics;
+    }
+
+    /** An event topic of an input version: it keeps everything, as a purge creates it. */
+    public static NewTopic event(EventType<?> type, int version, int partitions, short replicationFactor) {
+        return new NewTopic(type.topic(version), partitions, replicationFactor).configs(KEPT);
     }
 
     /** The output topic of an engine generation, as a replay creates it. */

@@ -1,21 +1,21 @@
 package be.integrationmonitor.deploy.ops;
 
-import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.generations.GenerationLog;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.topics.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -30,9 +30,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** What the operator commands do on the Kafka cluster: generations, offsets, lag, topics. */
 public final class Cluster implements AutoCloseable {
 
-    /** Everything the engine reads, from the beginning in a replay. */
-    public static final List<String> ENGINE_INPUTS = Stream.concat(
-            EventType.INDICATOR_INPUTS.stream().map(EventType::topic), Stream.of(Topics.ERASURES)).toList();
+    /** Everything the engine reads on input version 0 (before any purge), from the beginning in a replay. */
+    public static final List<String> ENGINE_INPUTS = Topics.engineInputs(0);
 
     private final Map<String, Object> settings;
     private final Admin admin;
@@ -54,8 +53,27 @@ public final class Cluster implements AutoCloseable {
         }
     }
 
+    /** Everything the served generation reads: the event topics of its input version and the erasures. */
+    List<String> servedInputs() {
+        Generations now = generations();
+        return Topics.engineInputs(now.inputVersion(now.serving()));
+    }
+
     void write(Generations generations) throws ExecutionException, InterruptedException {
         GenerationLog.append(settings, generations);
+    }
+
+    /** Every completed purge, oldest first. */
+    List<Purge> purges() {
+        try (GenerationLog log = new GenerationLog(settings)) {
+            log.readToEnd();
+            return log.others().entrySet().stream().flatMap(e -> Purge.parse(e.getKey(), e.getValue()).stream())
+                    .sorted(Comparator.comparing(Purge::completed)).toList();
+        }
+    }
+
+    void record(Purge purge) throws ExecutionException, InterruptedException {
+        GenerationLog.append(settings, purge.key(), purge.format());
     }
 
     /** The output topic of a new generation, partitioned and replicated like the input it replays. */
@@ -101,7 +119,8 @@ public final class Cluster implements AutoCloseable {
     /** How far a generation has got through its input, and what its series stage still has to read. */
     public Progress progress(int generation) throws ExecutionException, InterruptedException {
         String application = Generations.applicationId(generation);
-        return progress(application, ENGINE_INPUTS, application + "-series-steps-repartition");
+        return progress(application, Topics.engineInputs(generations().inputVersion(generation)),
+                application + "-series-steps-repartition");
     }
 
     /** How far a Kafka Streams application has got through its inputs, and what it still has to read of its repartition topic. */
@@ -118,13 +137,18 @@ public final class Cluster implements AutoCloseable {
             done += Math.max(0, committed.getOrDefault(partition.getKey(), first) - first);
         }
         long steps = 0;
+        long stepsWritten = 0;
+        long stepsRead = 0;
         if (admin.listTopics().names().get().contains(repartition)) {
             for (Map.Entry<TopicPartition, Long> partition : offsets(List.of(repartition), OffsetSpec.latest()).entrySet()) {
                 // written in transactions: the commit marker takes the last offset of a finished partition
-                steps += Math.max(0, partition.getValue() - committed.getOrDefault(partition.getKey(), 0L) - 1);
+                long read = committed.getOrDefault(partition.getKey(), 0L);
+                steps += Math.max(0, partition.getValue() - read - 1);
+                stepsWritten += Math.max(0, partition.getValue() - 1);
+                stepsRead += read;
             }
         }
-        return new Progress(done, total, steps, Instant.now());
+        return new Progress(done, total, steps, stepsWritten, stepsRead, Instant.now());
     }
 
     /**
@@ -135,7 +159,24 @@ public final class Cluster implements AutoCloseable {
      */
     public void awaitCaughtUp(int generation, Duration settle, Instant deadline, Consumer<Progress> each)
             throws ExecutionException, InterruptedException {
+        await(generation, settle, deadline, each, (earlier, now) -> now.caughtUp());
+    }
+
+    /**
+     * Waits until a generation keeps up with its input for {@code settle}: at every observation it
+     * has processed at least everything there was at the one before. Under a steady flow of events
+     * it is never idle, yet as fresh as a running generation (a second behind at most).
+     */
+    void awaitKeepingUp(int generation, Duration settle, Instant deadline, Consumer<Progress> each)
+            throws ExecutionException, InterruptedException {
+        await(generation, settle, deadline, each,
+                (earlier, now) -> now.caughtUp() || earlier != null && now.keptUpWith(earlier));
+    }
+
+    private void await(int generation, Duration settle, Instant deadline, Consumer<Progress> each,
+                       BiPredicate<Progress, Progress> fresh) throws ExecutionException, InterruptedException {
         Instant caughtUpSince = null;
+        Progress earlier = null;
         while (caughtUpSince == null || Duration.between(caughtUpSince, Instant.now()).compareTo(settle) < 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("generation " + generation + " has not caught up by " + deadline);
@@ -143,7 +184,8 @@ public final class Cluster implements AutoCloseable {
             Thread.sleep(1_000);
             Progress progress = progress(generation);
             each.accept(progress);
-            caughtUpSince = !progress.caughtUp() ? null : caughtUpSince == null ? progress.at() : caughtUpSince;
+            caughtUpSince = !fresh.test(earlier, progress) ? null : caughtUpSince == null ? progress.at() : caughtUpSince;
+            earlier = progress;
         }
     }
 
@@ -208,14 +250,21 @@ public final class Cluster implements AutoCloseable {
     }
 
     /**
-     * @param done  input records the generation has processed and committed
-     * @param total input records there are now
-     * @param steps records of its series stage not yet processed
+     * @param done         input records the generation has processed and committed
+     * @param total        input records there are now
+     * @param steps        records of its series stage not yet processed
+     * @param stepsWritten offsets of its series stage's topic written (without the last commit markers)
+     * @param stepsRead    offsets of its series stage's topic processed and committed
      */
-    public record Progress(long done, long total, long steps, Instant at) {
+    public record Progress(long done, long total, long steps, long stepsWritten, long stepsRead, Instant at) {
 
         public boolean caughtUp() {
             return done >= total && steps == 0;
+        }
+
+        /** Has processed at least every input record and series step there was at an earlier observation. */
+        boolean keptUpWith(Progress earlier) {
+            return done >= earlier.total && stepsRead >= earlier.stepsWritten;
         }
     }
 }

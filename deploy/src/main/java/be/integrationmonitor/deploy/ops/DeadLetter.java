@@ -19,7 +19,7 @@ import org.apache.kafka.streams.errors.internals.ExceptionHandlerUtils;
 /**
  * A record of the dead-letter topic as Kafka Streams' exception handlers write it: the failed
  * record's raw key and value bytes, its headers, and headers saying where it came from and why.
- * Only {@link #redrive()} touches the key and value; nothing here prints them.
+ * Only {@link #redrive} and {@link #key} touch the key and value; nothing here prints them.
  */
 final class DeadLetter {
 
@@ -87,7 +87,7 @@ final class DeadLetter {
             return Optional.of("it has no " + ExceptionHandlerUtils.HEADER_ERRORS_TOPIC_NAME
                     + " header, so it was not written by the engine's exception handlers");
         }
-        if (!REDRIVE_TOPICS.contains(sourceTopic)) {
+        if (!REDRIVE_TOPICS.contains(Topics.unversioned(sourceTopic))) {
             return Optional.of("its source " + printable(sourceTopic) + " is not an event topic or " + Topics.ERASURES
                     + " but an internal topic of the engine (repartition or changelog): it holds the engine's own "
                     + "intermediate form of an event, which a replay recomputes from the event topics once the "
@@ -96,12 +96,26 @@ final class DeadLetter {
         return Optional.empty();
     }
 
+    /** The failed record's key: the personRef of an event or erasure request. */
+    byte[] key() {
+        return record.key();
+    }
+
     /**
-     * The failed record again, for its source topic: the original key and value bytes and headers,
+     * Where the failed record goes back to: its source, or for an event the same type's topic in
+     * the input version the producers write now (a purge may have deleted the source).
+     */
+    String target(int writing) {
+        return Topics.ERASURES.equals(sourceTopic) ? sourceTopic
+                : Topics.versioned(Topics.unversioned(sourceTopic), writing);
+    }
+
+    /**
+     * The failed record again, for its source topic ({@link #target}): the original key and value bytes and headers,
      * without Kafka Streams' error headers, marked with {@link #REDRIVEN_FROM}. No timestamp: the
      * producer gives it the time of the re-drive, as the engine paces its output by how late records are.
      */
-    ProducerRecord<byte[], byte[]> redrive() {
+    ProducerRecord<byte[], byte[]> redrive(int writing) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
             if (!ERROR_HEADERS.contains(header.key()) && !REDRIVEN_FROM.equals(header.key())) {
@@ -109,7 +123,7 @@ final class DeadLetter {
             }
         }
         headers.add(REDRIVEN_FROM, (Topics.DEAD_LETTER + "-" + position()).getBytes(StandardCharsets.UTF_8));
-        return new ProducerRecord<>(sourceTopic, null, null, record.key(), record.value(), headers);
+        return new ProducerRecord<>(target(writing), null, null, record.key(), record.value(), headers);
     }
 
     /** Kafka Streams adds its error headers after the record's own: the last one of a name is its. */

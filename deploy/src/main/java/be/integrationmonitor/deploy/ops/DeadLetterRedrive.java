@@ -22,23 +22,27 @@ final class DeadLetterRedrive implements AutoCloseable {
     private final Producer<byte[], byte[]> producer;
     private final AtomicLong redriven = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    /** The input version of the event topics the producers write: a re-driven event goes there. */
+    private final int writing;
     private long selected;
     private long refused;
 
-    private DeadLetterRedrive(Producer<byte[], byte[]> producer) {
+    private DeadLetterRedrive(Producer<byte[], byte[]> producer, int writing) {
         this.producer = producer;
+        this.writing = writing;
     }
 
-    static DeadLetterRedrive dryRun() {
-        return new DeadLetterRedrive(null);
+    static DeadLetterRedrive dryRun(int writing) {
+        return new DeadLetterRedrive(null, writing);
     }
 
     /** Idempotent and acks=all: a record is re-driven once it is on every in-sync replica, never twice by a retry. */
-    static DeadLetterRedrive to(Map<String, Object> settings) {
+    static DeadLetterRedrive to(Map<String, Object> settings, int writing) {
         Map<String, Object> config = new HashMap<>(settings);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new DeadLetterRedrive(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()));
+        return new DeadLetterRedrive(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
+                writing);
     }
 
     void accept(DeadLetter letter) {
@@ -50,11 +54,11 @@ final class DeadLetterRedrive implements AutoCloseable {
             System.out.printf("refused %s: %s%n", letter.position(), letter.refusal().get());
         } else if (producer == null) {
             if (detailed) {
-                System.out.printf("would re-drive %s to %s (was %s)%n", letter.position(), letter.sourceTopic().orElseThrow(),
+                System.out.printf("would re-drive %s to %s (was %s)%n", letter.position(), letter.target(writing),
                         letter.source());
             }
         } else {
-            producer.send(letter.redrive(), (metadata, error) -> {
+            producer.send(letter.redrive(writing), (metadata, error) -> {
                 if (error == null) {
                     redriven.incrementAndGet();
                     if (detailed) {

@@ -108,7 +108,12 @@ public final class DeadLettersCommand {
         public Integer call() {
             Set<DeadLetter.Position> missing = new LinkedHashSet<>(
                     selection.positions == null ? List.of() : selection.positions);
-            DeadLetterRedrive redrive = dryRun ? DeadLetterRedrive.dryRun() : DeadLetterRedrive.to(kafka.settings());
+            int writing;
+            try (Cluster cluster = new Cluster(kafka.settings())) {
+                writing = cluster.generations().writing();
+            }
+            DeadLetterRedrive redrive = dryRun ? DeadLetterRedrive.dryRun(writing)
+                    : DeadLetterRedrive.to(kafka.settings(), writing);
             try (redrive) {
                 DeadLetterReader.read(kafka.settings(), letter -> {
                     // a --record found is no longer missing

@@ -5,12 +5,16 @@ import be.integrationmonitor.pseudonym.PseudonymKey;
 import be.integrationmonitor.topics.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,6 +25,9 @@ import picocli.CommandLine.Option;
  * {@code erase}: removes one person from every indicator. It writes an erasure request, keyed by
  * the person's pseudonym, to the compacted {@code erasures} topic; the engine retracts the
  * person's contribution, forgets their events and ignores any that arrive later, in a replay too.
+ * The next {@code purge} removes the person's records from the event topics. It prints a receipt:
+ * when the request was written, when the served indicators were recomputed, and that the physical
+ * removal waits for the next purge; {@code --receipt} prints it again later, with the purge's time.
  */
 @Command(name = "erase", mixinStandardHelpOptions = true,
         description = "Removes one person from every indicator (GDPR erasure).")
@@ -47,16 +54,46 @@ public final class EraseCommand implements Callable<Integer> {
     @Option(names = "--reason", defaultValue = "erasure request", description = "Recorded with the request (no personal data).")
     String reason;
 
+    @Option(names = "--receipt", description = "Write nothing: say where the person's erasure stands (requested, "
+            + "recomputed, physically removed).")
+    boolean receipt;
+
+    @Option(names = "--wait", defaultValue = "PT1M", description = "How long to wait for the served indicators to "
+            + "be recomputed without the person (default: ${DEFAULT-VALUE}).")
+    Duration wait;
+
     @Override
     public Integer call() throws Exception {
         String personRef = person.personRef != null ? person.personRef : pseudonym();
         Map<String, Object> settings = kafka.settings();
-        settings.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(settings, new StringSerializer(),
-                new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.ERASURES, personRef, Instant.now() + " " + reason)).get();
+        if (receipt) {
+            return ErasureReceipt.print(settings, personRef) ? 0 : 1;
         }
-        System.out.println("erasure of " + personRef + " recorded; the indicators are recomputed without this person");
+        Map<String, Object> producerSettings = new HashMap<>(settings);
+        producerSettings.keySet().removeIf(key -> !ProducerConfig.configNames().contains(key));
+        producerSettings.put(ProducerConfig.ACKS_CONFIG, "all");
+        RecordMetadata written;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings, new StringSerializer(),
+                new StringSerializer())) {
+            written = producer.send(new ProducerRecord<>(Topics.ERASURES, personRef, Instant.now() + " " + reason)).get();
+        }
+        ErasureRequests.Request request = new ErasureRequests.Request(personRef, written.partition(), written.offset(),
+                Instant.ofEpochMilli(written.timestamp()));
+        System.out.printf("erasure of %s%n  requested   %s (%s)%n", personRef, request.written(), request.position());
+        try (Cluster cluster = new Cluster(settings)) {
+            Instant deadline = Instant.now().plus(wait);
+            Optional<Integer> recomputedBy = ErasureReceipt.recomputedBy(cluster, request);
+            while (recomputedBy.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                recomputedBy = ErasureReceipt.recomputedBy(cluster, request);
+            }
+            System.out.println(recomputedBy.map(generation -> String.format("  recomputed  %s: every indicator "
+                    + "served (generation %d) is without this person", Instant.now(), generation))
+                    .orElse("  recomputed  not yet (the engine has not read the request within " + wait + ")"));
+        }
+        System.out.println("  removed     pending until the next purge (`purge`) drops the person's records from "
+                + "the event topics");
+        System.out.println("`erase --receipt --person-ref " + personRef + "` says where it stands later");
         return 0;
     }
 

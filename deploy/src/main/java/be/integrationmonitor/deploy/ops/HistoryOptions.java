@@ -20,7 +20,7 @@ public final class HistoryOptions {
 
     /** Says what is missing, if anything; true when the rebuild may go on. */
     boolean allowsRebuild(Cluster cluster) throws ExecutionException, InterruptedException {
-        Map<TopicPartition, Long> lost = HistoryRetention.lost(cluster.admin(), Cluster.ENGINE_INPUTS);
+        Map<TopicPartition, Long> lost = HistoryRetention.lost(cluster.admin(), cluster.servedInputs());
         if (lost.isEmpty()) {
             return true;
         }

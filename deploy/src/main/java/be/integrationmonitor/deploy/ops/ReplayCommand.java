@@ -1,14 +1,8 @@
 package be.integrationmonitor.deploy.ops;
 
 import be.integrationmonitor.generations.Generations;
-import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,17 +24,8 @@ public final class ReplayCommand implements Callable<Integer> {
     @Mixin
     HistoryOptions history;
 
-    @Option(names = "--sink-url", split = ",", defaultValue = "http://127.0.0.1:8080",
-            description = "Sink API instance(s) that must have switched before the old generation is retired "
-                    + "(default: ${DEFAULT-VALUE}).")
-    List<URI> sinks;
-
-    @Option(names = "--settle", defaultValue = "PT5S", description = "How long the new generation must stay caught up "
-            + "before the switch; more than twice the engine's im.emit.interval (default: ${DEFAULT-VALUE}).")
-    Duration settle;
-
-    @Option(names = "--timeout", defaultValue = "PT6H", description = "Give up after (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    @Mixin
+    BlueGreen blueGreen;
 
     @Option(names = "--abort", description = "Retire every generation that is not served (a replay left half-way).")
     boolean abort;
@@ -50,7 +35,12 @@ public final class ReplayCommand implements Callable<Integer> {
         try (Cluster cluster = new Cluster(kafka.settings())) {
             Generations now = cluster.generations();
             if (abort) {
-                retireUnserved(cluster, now);
+                for (int generation : now.running()) {
+                    if (generation != now.serving()) {
+                        BlueGreen.abandon(kafka.settings(), generation);
+                    }
+                }
+                System.out.println("running: " + cluster.generations());
                 return 0;
             }
             if (now.running().size() > 1) {
@@ -61,80 +51,8 @@ public final class ReplayCommand implements Callable<Integer> {
             if (!history.allowsRebuild(cluster)) {
                 return 2;
             }
-            int old = now.serving();
-            int next = now.newest() + 1;
-            cluster.createOutput(next);
-            cluster.write(now.starting(next));
-            System.out.printf("generation %d started next to generation %d (served): application %s, output %s%n",
-                    next, old, Generations.applicationId(next), Generations.outputTopic(next));
-            Thread abandon = new Thread(() -> abandon(next));
-            Runtime.getRuntime().addShutdownHook(abandon);
-            Instant deadline = Instant.now().plus(timeout);
-            try {
-                awaitCaughtUp(cluster, next, deadline);
-                cluster.write(now.starting(next).serving(next));
-            } catch (RuntimeException | InterruptedException e) {
-                Runtime.getRuntime().removeShutdownHook(abandon);
-                abandon.run();
-                throw e;
-            }
-            Runtime.getRuntime().removeShutdownHook(abandon);
-            System.out.printf("switched the sink API to %s%n", Generations.outputTopic(next));
-            SinkApis apis = new SinkApis(sinks);
-            while (!apis.allServe(Generations.outputTopic(next))) {
-                if (Instant.now().isAfter(deadline)) {
-                    sinks.forEach(sink -> System.err.println(sink + " serves " + apis.served(sink)));
-                    System.err.println("generation " + old + " keeps running until every sink API has switched; "
-                            + "then run `replay --abort` to retire it");
-                    return 1;
-                }
-                Thread.sleep(500);
-            }
-            System.out.printf("every sink API serves %s%n", Generations.outputTopic(next));
-            cluster.write(now.starting(next).serving(next).retiring(old));
-            cluster.deleteGeneration(old, Duration.ofMinutes(2));
-            System.out.printf("generation %d retired: its topics, state and consumer group are deleted%n", old);
-            return 0;
+            return blueGreen.rebuild(cluster, kafka.settings(), now.inputVersion(now.serving()),
+                    blueGreen.deadline(Instant.now()), generation -> { });
         }
-    }
-
-    /** Follows the new generation's consumer lag until it has processed everything, and stays so for {@link #settle}. */
-    private void awaitCaughtUp(Cluster cluster, int generation, Instant deadline) throws Exception {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("replay").setInitialMax(cluster.progress(generation).total())
-                .setUnit(" events", 1).showSpeed().setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
-            cluster.awaitCaughtUp(generation, settle, deadline, progress -> {
-                if (!cluster.generations().running().contains(generation)) {
-                    throw new IllegalStateException("generation " + generation + " was retired by someone else");
-                }
-                bar.maxHint(progress.total());
-                bar.stepTo(progress.done());
-                bar.setExtraMessage(progress.steps() > 0 ? " (" + progress.steps() + " series steps to sum)" : "");
-            });
-        }
-    }
-
-    /** Retires a generation that was never served. */
-    private void abandon(int generation) {
-        try (Cluster cluster = new Cluster(kafka.settings())) {
-            Generations now = cluster.generations();
-            if (now.serving() != generation && now.running().contains(generation)) {
-                cluster.write(now.retiring(generation));
-                cluster.deleteGeneration(generation, Duration.ofMinutes(1));
-                System.err.printf("%ngeneration %d retired and deleted; generation %d serves on%n",
-                        generation, now.serving());
-            }
-        } catch (Exception e) {
-            System.err.println("could not retire generation " + generation + ": " + e.getMessage()
-                    + "; run `replay --abort`");
-        }
-    }
-
-    private void retireUnserved(Cluster cluster, Generations now) throws Exception {
-        for (int generation : now.running()) {
-            if (generation != now.serving()) {
-                abandon(generation);
-            }
-        }
-        System.out.println("running: " + cluster.generations());
     }
 }

@@ -52,7 +52,7 @@ public final class ResetCommand implements Callable<Integer> {
                 return 2;
             }
             List<String> args = new ArrayList<>(List.of("--bootstrap-server", kafka.bootstrapServers,
-                    "--application-id", application, "--input-topics", String.join(",", Cluster.ENGINE_INPUTS),
+                    "--application-id", application, "--input-topics", String.join(",", cluster.servedInputs()),
                     "--to-earliest"));
             if (kafka.commandConfig != null) {
                 args.addAll(List.of("--config-file", kafka.commandConfig.toString()));

@@ -28,7 +28,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -118,13 +117,13 @@ public class Engine {
 
     private void follow() {
         try {
-            awaitTopics();
-            if (!historyKept()) {
-                return;
-            }
+            awaitTopics(List.of(Topics.GENERATIONS));
             try (GenerationLog generations = new GenerationLog(clientSettings())) {
                 log = generations;
                 Generations desired = generations.readToEnd();
+                if (!historyKept(desired)) {
+                    return;
+                }
                 while (!stopping) {
                     reconcile(desired);
                     desired = generations.poll(Duration.ofSeconds(1));
@@ -143,8 +142,10 @@ public class Engine {
     private void reconcile(Generations desired) throws ExecutionException, InterruptedException {
         for (int number : desired.running()) {
             if (!running.containsKey(number) && !stopping) {
+                int inputVersion = desired.inputVersion(number);
+                awaitTopics(Topics.engineInputs(inputVersion));
                 prepareOutput(number);
-                running.put(number, Generation.start(number, IndicatorTopology.build(topics,
+                running.put(number, Generation.start(number, IndicatorTopology.build(topics, inputVersion,
                         topics.indicators(number), Clock.systemUTC(), emitInterval), settings, registry));
             }
         }
@@ -176,10 +177,16 @@ public class Engine {
                 IndicatorValue.getClassSchema());
     }
 
-    /** A replay rebuilds from the input topics: refuses to run (and stops the service) on one that deletes history. */
-    private boolean historyKept() throws ExecutionException, InterruptedException {
+    /**
+     * A replay rebuilds from the input topics: refuses to run (and stops the service) on one that
+     * deletes history, in the input version of every running generation.
+     */
+    private boolean historyKept(Generations desired) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(clientSettings())) {
-            HistoryRetention.require(admin, Topics.history(), minimumRetention);
+            for (int version : desired.running().stream().map(desired::inputVersion).distinct().toList()) {
+                awaitTopics(Topics.history(version));
+                HistoryRetention.require(admin, Topics.history(version), minimumRetention);
+            }
             return true;
         } catch (IllegalStateException e) {
             failed = true;
@@ -190,8 +197,7 @@ public class Engine {
     }
 
     /** Kafka Streams refuses to start without its source topics: wait until they exist. */
-    private void awaitTopics() throws InterruptedException, ExecutionException {
-        List<String> needed = Stream.concat(Topics.history().stream(), Stream.of(Topics.GENERATIONS)).toList();
+    private void awaitTopics(List<String> needed) throws InterruptedException, ExecutionException {
         try (Admin admin = Admin.create(clientSettings())) {
             while (!stopping && !admin.listTopics().names().get().containsAll(needed)) {
                 LOG.infof("waiting for the topics %s", needed);

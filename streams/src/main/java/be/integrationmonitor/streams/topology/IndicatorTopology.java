@@ -40,17 +40,18 @@ public final class IndicatorTopology {
     }
 
     /**
+     * @param inputVersion the input version of the event topics the generation reads ({@link Topics#versioned})
      * @param indicators   the output topic: the indicators topic of the engine generation
      * @param emitInterval how often changed series go to the output: freshness against output volume
      */
-    public static Topology build(Topics topics, Topic<String, IndicatorValue> indicators, Clock clock,
+    public static Topology build(Topics topics, int inputVersion, Topic<String, IndicatorValue> indicators, Clock clock,
                                  Duration emitInterval) {
-        return build(topics, indicators, clock, emitInterval, Stores::persistentKeyValueStore);
+        return build(topics, inputVersion, indicators, clock, emitInterval, Stores::persistentKeyValueStore);
     }
 
     /** @param stores makes the state stores by name: RocksDB in production, in memory in fast tests */
-    static Topology build(Topics topics, Topic<String, IndicatorValue> indicators, Clock clock, Duration emitInterval,
-                          Function<String, KeyValueBytesStoreSupplier> stores) {
+    static Topology build(Topics topics, int inputVersion, Topic<String, IndicatorValue> indicators, Clock clock,
+                          Duration emitInterval, Function<String, KeyValueBytesStoreSupplier> stores) {
         StreamsBuilder builder = new StreamsBuilder();
         // cached: a person's events arrive close together in a replay; one write per commit, not per event
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(PersonProcessor.STORE),
@@ -62,7 +63,7 @@ public final class IndicatorTopology {
                 Serdes.String(), Serdes.Integer()).withCachingEnabled());
 
         KStream<String, TimelineEvent> events = builder
-                .stream(EventType.INDICATOR_INPUTS.stream().map(EventType::topic).toList(),
+                .stream(EventType.INDICATOR_INPUTS.stream().map(type -> type.topic(inputVersion)).toList(),
                         Consumed.with(Serdes.String(), topics.eventSerde()).withName("events-source"))
                 .mapValues((personRef, event) -> EventValidation.check(personRef, timelineEvent(event)),
                         Named.as("to-timeline-event"));

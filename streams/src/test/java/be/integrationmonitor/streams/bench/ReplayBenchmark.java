@@ -60,7 +60,7 @@ public final class ReplayBenchmark {
             Path state = data.resolve("streams-state");
             long replayStart = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(
-                    IndicatorTopology.build(topics, topics.indicators(1), Clock.systemUTC(), emitInterval), config(platform, state));
+                    IndicatorTopology.build(topics, 0, topics.indicators(1), Clock.systemUTC(), emitInterval), config(platform, state));
                  Admin admin = platform.admin()) {
                 streams.start();
                 long lag;

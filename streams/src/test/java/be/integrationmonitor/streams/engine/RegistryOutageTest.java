@@ -60,7 +60,7 @@ class RegistryOutageTest {
                 values.add(events.valueSerde().serializer().serialize(events.name(), granted("outage-" + i)));
             }
 
-            Generation generation = Generation.start(1, IndicatorTopology.build(topics, topics.indicators(1),
+            Generation generation = Generation.start(1, IndicatorTopology.build(topics, 0, topics.indicators(1),
                     Clock.systemUTC(), Duration.ofMillis(200)), settings(platform), new SimpleMeterRegistry());
             try {
                 Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> generation.state() == KafkaStreams.State.RUNNING);

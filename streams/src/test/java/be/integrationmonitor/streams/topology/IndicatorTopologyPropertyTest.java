@@ -99,7 +99,7 @@ class IndicatorTopologyPropertyTest {
         Topic<String, IndicatorValue> out = TOPICS.indicators(999);
         Serde<GenericRecord> eventSerde = TOPICS.eventSerde();
         try (TopologyTestDriver driver = new TopologyTestDriver(
-                IndicatorTopology.build(TOPICS, out, clock, EMIT_INTERVAL, Stores::inMemoryKeyValueStore), config())) {
+                IndicatorTopology.build(TOPICS, 0, out, clock, EMIT_INTERVAL, Stores::inMemoryKeyValueStore), config())) {
             Map<String, TestInputTopic<String, GenericRecord>> inputs = new HashMap<>();
             EventType.INDICATOR_INPUTS.forEach(type -> inputs.put(type.avroClass().getName(),
                     driver.createInputTopic(type.topic(), Serdes.String().serializer(), eventSerde.serializer())));
