@@ -8,6 +8,8 @@ import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.RegistryUrls;
 import be.integrationmonitor.topics.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.data.SerdeMetadata;
+import io.apicurio.registry.serde.data.SerdeRecord;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,6 +63,7 @@ public class EventPublisher {
         registerSchemas(registry);
         AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
         serializer.configure(new Topics(registry).serdeConfig(), false);
+        resolveWriterSchemas(serializer);
         this.producer = new KafkaProducer<>(kafka.producer(), new StringSerializer(), serializer);
         awaitGenerationsTopic(kafka);
         this.generations = new GenerationLog(kafka.admin());
@@ -152,6 +156,18 @@ public class EventPublisher {
         SchemaRegistryClient client = new SchemaRegistryClient(registry);
         for (EventType<?> type : EventType.ALL) {
             client.register(SchemaRegistryClient.valueSubject(type.topic()), type.schema());
+        }
+    }
+
+    /**
+     * Looks up every writer schema now, while the registry answers: the serializer keeps them for the
+     * life of the process, so a registry outage later does not refuse a type not sent since the start.
+     */
+    private static void resolveWriterSchemas(AvroKafkaSerializer<SpecificRecord> serializer) {
+        for (EventType<?> type : EventType.ALL) {
+            SpecificRecord instance = (SpecificRecord) SpecificData.newInstance(type.avroClass(), type.schema());
+            serializer.getSchemaResolver()
+                    .resolveSchema(new SerdeRecord<>(new SerdeMetadata(type.topic(), false), instance));
         }
     }
 

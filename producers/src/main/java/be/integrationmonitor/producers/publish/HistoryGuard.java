@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses to start on event topics that would delete history: an accepted event must stay for every
- * future replay (see {@link HistoryRetention}). Topics not created yet are left to their creator.
+ * future replay (see {@link HistoryRetention}), in every input version a purge has made
+ * ({@code <topic>.v<n>}). Topics not created yet are left to their creator.
  */
 @ApplicationScoped
 @Startup
@@ -28,8 +29,12 @@ public class HistoryGuard {
             throws ExecutionException, InterruptedException, TimeoutException {
         try (Admin admin = Admin.create(kafka.admin())) {
             Set<String> existing = admin.listTopics(new ListTopicsOptions()).names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            List<String> history = Topics.history().stream().filter(existing::contains).toList();
-            HistoryRetention.require(admin, history, HistoryRetention.parseMinimum(minimumRetention));
+            HistoryRetention.require(admin, history(existing), HistoryRetention.parseMinimum(minimumRetention));
         }
+    }
+
+    /** The history topics among those that exist, of every input version. */
+    static List<String> history(Set<String> existing) {
+        return existing.stream().filter(topic -> Topics.history().contains(Topics.unversioned(topic))).sorted().toList();
     }
 }
