@@ -1,5 +1,6 @@
 package be.integrationmonitor.platform;
 
+import be.integrationmonitor.registry.RegistryToken;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.RegistryUrls;
 import java.io.IOException;
@@ -8,7 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
 
 /**
  * Apicurio Registry 2.4.2 (built by the schema-registry module) in a child JVM, serving its
@@ -26,9 +31,24 @@ public final class SchemaRegistry implements AutoCloseable {
         this.urls = urls;
     }
 
+    /** Open: any client may register schemas and change rules. */
     public static SchemaRegistry start(Path dataDir, int port, String heap) {
+        return start(dataDir, port, heap, Optional.empty());
+    }
+
+    /**
+     * Secured: anyone may read schemas (the services' serdes, by id and by content), but only the
+     * operator, whose tokens are signed with the private half of {@code operatorKeys}, may register,
+     * delete or change a compatibility rule; any other identity is refused (401 anonymous, 403 signed
+     * with another role).
+     */
+    public static SchemaRegistry startSecured(Path dataDir, int port, String heap, KeyPair operatorKeys) {
+        return start(dataDir, port, heap, Optional.of(operatorKeys));
+    }
+
+    private static SchemaRegistry start(Path dataDir, int port, String heap, Optional<KeyPair> operatorKeys) {
         Ports.requireFree(port, "the schema registry");
-        ChildJvm jvm = ChildJvm.builder("schema-registry")
+        ChildJvm.Builder builder = ChildJvm.builder("schema-registry")
                 .heap(heap)
                 .systemProperty("quarkus.http.host", Ports.LOOPBACK)
                 .systemProperty("quarkus.http.port", port)
@@ -40,17 +60,34 @@ public final class SchemaRegistry implements AutoCloseable {
                         + dataDir.toAbsolutePath().resolve("db/registry") + ";WRITE_DELAY=0")
                 .jar(Artifacts.registryJar())
                 .workDir(dataDir)
-                .log(dataDir.resolve("schema-registry.log"))
-                .start();
+                .log(dataDir.resolve("schema-registry.log"));
+        operatorKeys.ifPresent(keys -> operatorOnlyChanges(builder, keys.getPublic()));
+        ChildJvm jvm = builder.start();
         SchemaRegistry registry = new SchemaRegistry(jvm, new RegistryUrls("http://" + Ports.LOOPBACK + ":" + port));
         try {
             jvm.awaitReady(registry::answers, Duration.ofSeconds(120));
-            new SchemaRegistryClient(registry.urls).setGlobalCompatibility(COMPATIBILITY);
+            RegistryUrls urls = registry.urls;
+            operatorKeys.map(keys -> new SchemaRegistryClient(urls, RegistryToken.operator(keys.getPrivate())))
+                    .orElseGet(() -> new SchemaRegistryClient(urls))
+                    .setGlobalCompatibility(COMPATIBILITY);
         } catch (RuntimeException e) {
             jvm.close();
             throw e;
         }
         return registry;
+    }
+
+    /**
+     * Apicurio's authentication (OIDC bearer tokens, verified locally with the operator's public key:
+     * no identity server) and role-based authorization, the roles read from the token.
+     */
+    private static void operatorOnlyChanges(ChildJvm.Builder registry, PublicKey operatorKey) {
+        registry.systemProperty("registry.auth.enabled", true)
+                .systemProperty("quarkus.oidc.public-key", Base64.getEncoder().encodeToString(operatorKey.getEncoded()))
+                .systemProperty("quarkus.oidc.token.issuer", RegistryToken.ISSUER)
+                .systemProperty("registry.auth.role-based-authorization", true)
+                .systemProperty("registry.auth.role-source", "token")
+                .systemProperty("registry.auth.anonymous-read-access.enabled", true);
     }
 
     public RegistryUrls urls() {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
@@ -29,10 +30,22 @@ public final class SchemaRegistryClient {
     private static final int REGISTER_ATTEMPTS = 5;
 
     private final String baseUrl;
+    private final Optional<RegistryToken> identity;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Anonymous: reads only, where the registry requires authentication. */
     public SchemaRegistryClient(RegistryUrls registry) {
+        this(registry, Optional.empty());
+    }
+
+    /** As {@code identity}: with the operator's, it may register schemas and change compatibility rules. */
+    public SchemaRegistryClient(RegistryUrls registry, RegistryToken identity) {
+        this(registry, Optional.of(identity));
+    }
+
+    private SchemaRegistryClient(RegistryUrls registry, Optional<RegistryToken> identity) {
         this.baseUrl = registry.confluentApi();
+        this.identity = identity;
     }
 
     /** The Confluent subject of a topic's values (TopicNameStrategy). */
@@ -129,13 +142,13 @@ public final class SchemaRegistryClient {
             HttpRequest.BodyPublisher publisher = body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", CONTENT_TYPE)
                     .header("Accept", CONTENT_TYPE)
-                    .method(method, publisher)
-                    .build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    .method(method, publisher);
+            identity.ifPresent(token -> request.header("Authorization", "Bearer " + token.bearer()));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 409 && path.startsWith("/subjects/")) {
                 throw new IncompatibleSchemaException(response.body());
             }
