@@ -1,0 +1,146 @@
+package be.integrationmonitor.disclosure.audit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * An attacker who holds every published value and knows every constraint between cells: for each
+ * withheld cell, the tightest interval they can prove, by linear programming (the cell's minimum
+ * and maximum over everything consistent with what is published, as tau-ARGUS' audit does).
+ * Integrality is relaxed: an interval is then read as the integers it contains.
+ *
+ * <p>Withheld cells that share no constraint cannot tell anything about each other: the problem is
+ * solved per connected group, which keeps each program as small as the pattern allows.
+ */
+public final class Attacker {
+
+    private Attacker() {
+    }
+
+    /**
+     * @param shown    the published values
+     * @param withheld every withheld cell and what is known of it a priori (e.g. a withheld count is at least 1)
+     */
+    public static Map<Cell, Interval> intervals(List<Constraint> constraints, Map<Cell, Double> shown,
+                                                Map<Cell, Interval> withheld) {
+        List<Cell> cells = new ArrayList<>(withheld.keySet());
+        Map<Cell, Integer> index = new HashMap<>();
+        cells.forEach(cell -> index.put(cell, index.size()));
+        List<Reduced> reduced = new ArrayList<>();
+        int[] parent = new int[cells.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        for (Constraint constraint : constraints) {
+            Reduced r = reduce(constraint, shown, index);
+            if (r.variables().length > 0) {
+                reduced.add(r);
+                for (int v : r.variables()) {
+                    union(parent, r.variables()[0], v);
+                }
+            }
+        }
+        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            groups.computeIfAbsent(find(parent, i), g -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, List<Reduced>> groupConstraints = new HashMap<>();
+        for (Reduced r : reduced) {
+            groupConstraints.computeIfAbsent(find(parent, r.variables()[0]), g -> new ArrayList<>()).add(r);
+        }
+        Map<Cell, Interval> intervals = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
+            solve(group.getValue(), groupConstraints.getOrDefault(group.getKey(), List.of()), cells, withheld, intervals);
+        }
+        return intervals;
+    }
+
+    /** A constraint over withheld cells only, the published values moved to the constant. */
+    private record Reduced(int[] variables, double[] coefficients, Constraint.Sense sense, double constant) {
+    }
+
+    private static Reduced reduce(Constraint constraint, Map<Cell, Double> shown, Map<Cell, Integer> index) {
+        double constant = constraint.constant();
+        List<Integer> variables = new ArrayList<>();
+        List<Double> coefficients = new ArrayList<>();
+        for (Map.Entry<Cell, Double> term : constraint.terms().entrySet()) {
+            Double value = shown.get(term.getKey());
+            if (value != null) {
+                constant -= term.getValue() * value;
+            } else if (index.containsKey(term.getKey())) {
+                variables.add(index.get(term.getKey()));
+                coefficients.add(term.getValue());
+            } else {
+                throw new IllegalArgumentException("a constraint names " + term.getKey() + ", neither shown nor withheld");
+            }
+        }
+        return new Reduced(variables.stream().mapToInt(Integer::intValue).toArray(),
+                coefficients.stream().mapToDouble(Double::doubleValue).toArray(), constraint.sense(), constant);
+    }
+
+    private static void solve(List<Integer> group, List<Reduced> constraints, List<Cell> cells,
+                              Map<Cell, Interval> withheld, Map<Cell, Interval> out) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Map<Integer, Variable> variables = new HashMap<>();
+        for (int i : group) {
+            Interval prior = withheld.get(cells.get(i));
+            Variable variable = model.addVariable(cells.get(i).toString());
+            if (Double.isFinite(prior.low())) {
+                variable.lower(prior.low());
+            }
+            if (Double.isFinite(prior.high())) {
+                variable.upper(prior.high());
+            }
+            variables.put(i, variable);
+        }
+        for (Reduced r : constraints) {
+            Expression expression = model.addExpression();
+            for (int k = 0; k < r.variables().length; k++) {
+                expression.set(variables.get(r.variables()[k]), r.coefficients()[k]);
+            }
+            switch (r.sense()) {
+                case EQUAL -> expression.level(r.constant());
+                case AT_MOST -> expression.upper(r.constant());
+                case AT_LEAST -> expression.lower(r.constant());
+            }
+        }
+        for (int i : group) {
+            Variable variable = variables.get(i);
+            variable.weight(1);
+            double high = bound(model.maximise(), cells.get(i), Double.POSITIVE_INFINITY);
+            double low = bound(model.minimise(), cells.get(i), Double.NEGATIVE_INFINITY);
+            variable.weight(0);
+            out.put(cells.get(i), new Interval(low, high));
+        }
+    }
+
+    private static double bound(Optimisation.Result result, Cell cell, double unbounded) {
+        if (result.getState() == Optimisation.State.UNBOUNDED) {
+            return unbounded;
+        }
+        if (!result.getState().isFeasible()) {
+            throw new IllegalStateException("the published values contradict the constraints around " + cell
+                    + " (" + result.getState() + ")");
+        }
+        return result.getValue();
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
+    }
+}

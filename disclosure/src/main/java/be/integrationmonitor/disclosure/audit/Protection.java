@@ -1,0 +1,53 @@
+package be.integrationmonitor.disclosure.audit;
+
+import be.integrationmonitor.disclosure.audit.Linkage.Measure;
+
+/**
+ * How much a withheld value must stay unknown (docs/disclosure.md):
+ * <ul>
+ *   <li>a count from 1 to 4 (sensitive): the attacker's interval reaches 0 or 5;</li>
+ *   <li>any other withheld count: the interval holds at least two whole numbers (it is not recomputed);</li>
+ *   <li>an amount: the interval is at least {@value #AMOUNT_SHARE} of the value wide, and 1 euro;</li>
+ *   <li>a ratio: the interval is wider than its last decimal.</li>
+ * </ul>
+ * Medians are not linear in anything published: their primary rule alone protects them.
+ */
+public final class Protection {
+
+    public static final int SENSITIVE_BELOW = 5;
+    static final double AMOUNT_SHARE = 0.2;
+    private static final double TOLERANCE = 1e-6;
+
+    private Protection() {
+    }
+
+    /** What a withheld cell is known to be before anything is published: zeros are always shown. */
+    static Interval prior(Measure measure) {
+        return switch (measure) {
+            case COUNT -> Interval.atLeast(1);
+            case AMOUNT, RATIO -> Interval.atLeast(0);
+            case MEDIAN -> throw new IllegalArgumentException("medians are not audited");
+        };
+    }
+
+    /** Why the interval is too narrow for the value, or null if it protects it. */
+    static String breach(Measure measure, double value, Interval interval, int decimals) {
+        double low = interval.low();
+        double high = interval.high();
+        return switch (measure) {
+            case COUNT -> {
+                if (value >= 1 && value < SENSITIVE_BELOW) {
+                    yield low <= TOLERANCE || high >= SENSITIVE_BELOW - TOLERANCE ? null
+                            : "a count of 1 to 4 narrowed to " + interval + ", which reaches neither 0 nor 5";
+                }
+                yield Math.floor(high + TOLERANCE) - Math.ceil(low - TOLERANCE) >= 1 ? null
+                        : "recomputed exactly: " + interval;
+            }
+            case AMOUNT -> interval.width() >= Math.max(1, AMOUNT_SHARE * value) - TOLERANCE ? null
+                    : "an amount narrowed to " + interval + ", less than " + (int) (AMOUNT_SHARE * 100) + "% of it";
+            case RATIO -> interval.width() > Math.pow(10, -decimals) + TOLERANCE ? null
+                    : "a ratio recomputed: " + interval;
+            case MEDIAN -> null;
+        };
+    }
+}

@@ -1,0 +1,176 @@
+package be.integrationmonitor.sink.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.integrationmonitor.disclosure.audit.Audit;
+import be.integrationmonitor.disclosure.audit.Cell;
+import be.integrationmonitor.disclosure.audit.GeoHierarchy;
+import be.integrationmonitor.disclosure.audit.Linkage;
+import be.integrationmonitor.disclosure.audit.Linkage.Measure;
+import be.integrationmonitor.disclosure.audit.Linkage.Relation;
+import be.integrationmonitor.disclosure.audit.Linkage.Time;
+import be.integrationmonitor.disclosure.audit.Release;
+import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.IndicatorDefinition;
+import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.sink.state.CellValue;
+import be.integrationmonitor.sink.state.Cells;
+import be.integrationmonitor.sink.state.GeoTree;
+import be.integrationmonitor.sink.state.IndicatorState;
+import be.integrationmonitor.streams.reference.Expected;
+import be.integrationmonitor.streams.reference.RandomEvents;
+import be.integrationmonitor.streams.reference.ReferenceIndicators;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The audit against the public view of the engine's values for random persons: what one table at a
+ * time protects, several tables read together give away.
+ */
+class PublicViewAuditTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2022, 9, 30);
+    private static final GeoTree TREE = GeoTree.belgium();
+
+    /** How the catalogue's indicators relate (docs/domain.md). */
+    private static final Map<String, Linkage> LINKAGES = linkages(
+            new Linkage("protected_persons", Measure.COUNT, Time.STOCK, List.of()),
+            new Linkage("new_protections", Measure.COUNT, Time.FLOW, List.of()),
+            new Linkage("income_support_recipients", Measure.COUNT, Time.STOCK, List.of(
+                    new Relation.UnionOf(List.of("integration_income_recipients", "equivalent_income_recipients")),
+                    new Relation.SubsetOf("protected_persons"))),
+            new Linkage("integration_income_recipients", Measure.COUNT, Time.STOCK,
+                    List.of(new Relation.SubsetOf("protected_persons"))),
+            new Linkage("integration_projects", Measure.COUNT, Time.STOCK,
+                    List.of(new Relation.SubsetOf("integration_income_recipients"))),
+            new Linkage("equivalent_income_recipients", Measure.COUNT, Time.STOCK,
+                    List.of(new Relation.SubsetOf("protected_persons"))),
+            new Linkage("income_support_rate", Measure.RATIO, Time.STOCK, List.of(
+                    new Relation.RatioOf("income_support_recipients", "protected_persons", 100, 1))),
+            new Linkage("housing_aid_grants", Measure.COUNT, Time.FLOW, List.of()),
+            new Linkage("housing_aid_amount_eur", Measure.AMOUNT, Time.FLOW, List.of()),
+            new Linkage("housing_aid_grants_4w", Measure.COUNT, Time.ROLLING,
+                    List.of(new Relation.RollingSumOf("housing_aid_grants", 4))),
+            new Linkage("unaccompanied_minors", Measure.COUNT, Time.STOCK,
+                    List.of(new Relation.SubsetOf("protected_persons"))),
+            new Linkage("elderly_persons", Measure.COUNT, Time.STOCK,
+                    List.of(new Relation.SubsetOf("protected_persons"))),
+            new Linkage("median_days_to_income_support", Measure.MEDIAN, Time.FLOW, List.of()));
+
+    @Test
+    void tablesProtectedOneByOneGiveAwayCellsWhenReadTogether() {
+        Map<String, Expected> cells = ReferenceIndicators.compute(
+                RandomEvents.generate(new Random(7), 200, 6, TODAY), Set.of(), TODAY);
+        PublicView view = publicView(cells);
+
+        int perTable = 0;
+        int acrossIndicators = 0;
+        for (Granularity granularity : Granularity.values()) {
+            perTable += exact(audit(cells, view, EnumSet.of(granularity), false));
+            acrossIndicators += exact(audit(cells, view, EnumSet.of(granularity), true));
+        }
+        int acrossGranularities = exact(audit(cells, view, EnumSet.allOf(Granularity.class), true));
+
+        System.out.printf("cells recomputed exactly from the public view: one table at a time %d, "
+                + "with the indicators' relations %d, with weeks and months too %d%n",
+                perTable, acrossIndicators, acrossGranularities);
+        assertThat(perTable).as("what the per-table suppression was built for").isZero();
+        assertThat(acrossIndicators).as("relations between indicators").isPositive();
+        assertThat(acrossGranularities).as("weeks and months together").isGreaterThanOrEqualTo(acrossIndicators);
+    }
+
+    private static int exact(Audit.Report report) {
+        return (int) report.findings().stream().filter(f -> f.interval().width() < 1e-6).count();
+    }
+
+    private static Audit.Report audit(Map<String, Expected> cells, PublicView view, Set<Granularity> granularities,
+                                      boolean relations) {
+        Set<String> geos = new HashSet<>();
+        Set<String> periodKeys = new TreeSet<>();
+        cells.keySet().forEach(key -> {
+            String[] parts = key.split("/");
+            geos.add(parts[2]);
+            periodKeys.add(parts[1] + "/" + parts[3]);
+        });
+        Map<Cell, Double> values = new HashMap<>();
+        Set<Cell> withheld = new HashSet<>();
+        for (IndicatorDefinition indicator : Catalogue.INDICATORS) {
+            for (String periodKey : periodKeys) {
+                Granularity granularity = Granularity.byId(periodKey.split("/")[0]).orElseThrow();
+                String period = periodKey.split("/")[1];
+                if (!granularities.contains(granularity) || !indicator.granularities().contains(granularity)) {
+                    continue;
+                }
+                boolean[] hidden = view.hidden(indicator, granularity, period);
+                for (String geo : geos) {
+                    Expected cell = cells.get(indicator.id() + "/" + granularity.id() + "/" + geo + "/" + period);
+                    Double value = cell != null ? cell.value() : absentValue(indicator);
+                    if (value != null) {
+                        Cell c = new Cell(indicator.id(), granularity, period, geo);
+                        values.put(c, value);
+                        if (hidden[TREE.index(geo)]) {
+                            withheld.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        List<Linkage> linkages = LINKAGES.values().stream()
+                .map(l -> relations ? l : new Linkage(l.indicator(), l.measure(), l.time(), List.of())).toList();
+        return Audit.of(new Release(values, withheld, hierarchy(geos), linkages));
+    }
+
+    /** An absent cell: 0 for counts and amounts, no value for ratios and medians (docs/api.md). */
+    private static Double absentValue(IndicatorDefinition indicator) {
+        return switch (indicator.disclosure()) {
+            case COUNT, AMOUNT -> 0.0;
+            case RATIO, MEDIAN -> null;
+        };
+    }
+
+    /** The geo tree over the units that hold data (the others are 0 and published). */
+    private static GeoHierarchy hierarchy(Set<String> geos) {
+        Map<String, List<String>> children = new HashMap<>();
+        for (String geo : geos) {
+            int parent = TREE.parent(TREE.index(geo));
+            if (parent >= 0) {
+                children.computeIfAbsent(TREE.unit(parent).code(), p -> new ArrayList<>()).add(geo);
+            }
+        }
+        return new GeoHierarchy(children);
+    }
+
+    private static PublicView publicView(Map<String, Expected> expected) {
+        Cells cells = new Cells();
+        expected.forEach((key, cell) -> {
+            String[] parts = key.split("/");
+            cells.apply(new CellValue(parts[0], parts[1], parts[2], parts[3], new be.integrationmonitor.sink.state.Cell(
+                    cell.value() == null ? Double.NaN : cell.value(), cell.count(),
+                    cell.numerator() == null ? -1 : cell.numerator())));
+        });
+        IndicatorState state = new IndicatorState(new SimpleMeterRegistry());
+        state.serve(cells, "test");
+        return new PublicView(state);
+    }
+
+    private static Map<String, Linkage> linkages(Linkage... linkages) {
+        Map<String, Linkage> byId = new LinkedHashMap<>();
+        for (Linkage linkage : linkages) {
+            byId.put(linkage.indicator(), linkage);
+        }
+        assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(
+                Catalogue.INDICATORS.stream().map(IndicatorDefinition::id).toList());
+        return byId;
+    }
+}
