@@ -1,5 +1,6 @@
 package be.integrationmonitor.producers.publish;
 
+import be.integrationmonitor.events.PersonLimits;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.Startup;
@@ -45,7 +46,7 @@ public class PersonEventCounts {
     private final SharedTopic topic;
 
     public PersonEventCounts(KafkaSettings kafka,
-                             @ConfigProperty(name = "im.person.max-events") int maxEvents,
+                             @ConfigProperty(name = "im.person.max-events", defaultValue = "" + PersonLimits.MAX_EVENTS) int maxEvents,
                              @ConfigProperty(name = "im.person.topic") String topic,
                              @ConfigProperty(name = "im.person.window") Duration window,
                              @ConfigProperty(name = "im.person.partitions") int partitions,

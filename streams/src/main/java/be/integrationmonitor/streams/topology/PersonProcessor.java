@@ -1,5 +1,6 @@
 package be.integrationmonitor.streams.topology;
 
+import be.integrationmonitor.events.PersonLimits;
 import be.integrationmonitor.periods.Granularity;
 import be.integrationmonitor.streams.indicator.Contributions;
 import be.integrationmonitor.streams.indicator.Indicator;
@@ -25,12 +26,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class PersonProcessor implements Processor<String, TimelineEvent, String, String> {
 
     static final String STORE = "person-timelines";
-    /**
-     * The most events one person's timeline holds (docs/engine.md): 2,000 events are about 270 KB
-     * stored, far below Kafka's 1 MB record limit, which a timeline must never reach (its changelog
-     * write would fail and stop the engine); and more than a lifetime of monthly decisions.
-     */
-    static final int MAX_EVENTS = 2_000;
     private static final Granularity[] GRANULARITIES = Granularity.values();
 
     private final List<Indicator> indicators;
@@ -56,14 +51,14 @@ final class PersonProcessor implements Processor<String, TimelineEvent, String, 
         if (before == null) {
             before = PersonTimeline.empty();
         }
-        if (before.events().size() >= MAX_EVENTS && record.value().kind() != EventKind.ERASURE
-                && !before.erased()) {
-            throw new InvalidEventException("the person's timeline already holds " + MAX_EVENTS
-                    + " events, the most one person may have");
-        }
         PersonTimeline after = before.with(record.value()).orElse(null);
         if (after == null) {
-            return;
+            return; // already held: a re-sent or re-driven event is ignored, however full the timeline
+        }
+        if (before.events().size() >= PersonLimits.MAX_EVENTS && record.value().kind() != EventKind.ERASURE
+                && !before.erased()) {
+            throw new InvalidEventException("the person's timeline already holds " + PersonLimits.MAX_EVENTS
+                    + " events, the most one person may have");
         }
         // per indicator, the steps of each granularity (by ordinal): no column key built per step
         Map<String, StringBuilder[]> columns = new HashMap<>();

@@ -3,6 +3,7 @@ package be.integrationmonitor.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import be.integrationmonitor.events.PersonLimits;
 import be.integrationmonitor.streams.indicator.Indicators;
 import be.integrationmonitor.streams.person.EventKind;
 import be.integrationmonitor.streams.person.PersonTimeline;
@@ -36,16 +37,19 @@ class PersonProcessorTest {
         PersonProcessor processor = new PersonProcessor(Indicators.ALL, new EmissionPacing(500));
         processor.init(context);
 
-        for (int i = 0; i < PersonProcessor.MAX_EVENTS; i++) {
+        for (int i = 0; i < PersonLimits.MAX_EVENTS; i++) {
             processor.process(new Record<>(PERSON, residence(i), 0L));
         }
-        assertThat(store.get(PERSON).events()).hasSize(PersonProcessor.MAX_EVENTS);
+        assertThat(store.get(PERSON).events()).hasSize(PersonLimits.MAX_EVENTS);
         // the record the timeline of the cap becomes stays well within Kafka's default 1 MB
         assertThat(new TimelineSerde().serializer().serialize("t", store.get(PERSON)).length).isLessThan(500_000);
 
-        assertThatThrownBy(() -> processor.process(new Record<>(PERSON, residence(PersonProcessor.MAX_EVENTS), 0L)))
+        assertThatThrownBy(() -> processor.process(new Record<>(PERSON, residence(PersonLimits.MAX_EVENTS), 0L)))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("already holds 2000 events");
-        assertThat(store.get(PERSON).events()).hasSize(PersonProcessor.MAX_EVENTS);
+        assertThat(store.get(PERSON).events()).hasSize(PersonLimits.MAX_EVENTS);
+        // an event the timeline already holds (re-sent, re-driven) is ignored, not refused
+        processor.process(new Record<>(PERSON, residence(7), 0L));
+        assertThat(store.get(PERSON).events()).hasSize(PersonLimits.MAX_EVENTS);
 
         processor.process(new Record<>(PERSON, TimelineEvent.erasure(), 0L));
         assertThat(store.get(PERSON).erased()).isTrue();
