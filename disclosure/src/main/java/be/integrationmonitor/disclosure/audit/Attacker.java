@@ -30,36 +30,104 @@ public final class Attacker {
      */
     public static Map<Cell, Interval> intervals(List<Constraint> constraints, Map<Cell, Double> shown,
                                                 Map<Cell, Interval> withheld) {
-        List<Cell> cells = new ArrayList<>(withheld.keySet());
-        Map<Cell, Integer> index = new HashMap<>();
-        cells.forEach(cell -> index.put(cell, index.size()));
-        List<Reduced> reduced = new ArrayList<>();
-        int[] parent = new int[cells.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
-        for (Constraint constraint : constraints) {
-            Reduced r = reduce(constraint, shown, index);
-            if (r.variables().length > 0) {
-                reduced.add(r);
-                for (int v : r.variables()) {
-                    union(parent, r.variables()[0], v);
+        Problem problem = new Problem(constraints, shown, withheld);
+        Map<Cell, Interval> intervals = new LinkedHashMap<>();
+        problem.groups().forEach((root, group) -> problem.solve(group, group, intervals));
+        return intervals;
+    }
+
+    /** The interval of one withheld cell alone (its group's program, one cell bounded). */
+    public static Interval interval(Cell target, List<Constraint> constraints, Map<Cell, Double> shown,
+                                    Map<Cell, Interval> withheld) {
+        Problem problem = new Problem(constraints, shown, withheld);
+        int index = problem.index.get(target);
+        Map<Cell, Interval> out = new LinkedHashMap<>();
+        problem.solve(problem.groups().get(problem.find(index)), List.of(index), out);
+        return out.get(target);
+    }
+
+    /** The withheld cells, the constraints reduced to them, and their connected groups. */
+    private static final class Problem {
+        private final List<Cell> cells;
+        private final Map<Cell, Interval> withheld;
+        private final Map<Cell, Integer> index = new HashMap<>();
+        private final List<Reduced> reduced = new ArrayList<>();
+        private final int[] parent;
+
+        Problem(List<Constraint> constraints, Map<Cell, Double> shown, Map<Cell, Interval> withheld) {
+            this.withheld = withheld;
+            this.cells = new ArrayList<>(withheld.keySet());
+            cells.forEach(cell -> index.put(cell, index.size()));
+            parent = new int[cells.size()];
+            for (int i = 0; i < parent.length; i++) {
+                parent[i] = i;
+            }
+            for (Constraint constraint : constraints) {
+                Reduced r = reduce(constraint, shown, index);
+                if (r.variables().length > 0) {
+                    reduced.add(r);
+                    for (int v : r.variables()) {
+                        parent[find(r.variables()[0])] = find(v);
+                    }
                 }
             }
         }
-        Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
-        for (int i = 0; i < cells.size(); i++) {
-            groups.computeIfAbsent(find(parent, i), g -> new ArrayList<>()).add(i);
+
+        Map<Integer, List<Integer>> groups() {
+            Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
+            for (int i = 0; i < cells.size(); i++) {
+                groups.computeIfAbsent(find(i), g -> new ArrayList<>()).add(i);
+            }
+            return groups;
         }
-        Map<Integer, List<Reduced>> groupConstraints = new HashMap<>();
-        for (Reduced r : reduced) {
-            groupConstraints.computeIfAbsent(find(parent, r.variables()[0]), g -> new ArrayList<>()).add(r);
+
+        int find(int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
         }
-        Map<Cell, Interval> intervals = new LinkedHashMap<>();
-        for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
-            solve(group.getValue(), groupConstraints.getOrDefault(group.getKey(), List.of()), cells, withheld, intervals);
+
+        /** Bounds {@code targets} over the program of {@code group}. */
+        void solve(List<Integer> group, List<Integer> targets, Map<Cell, Interval> out) {
+            int root = find(group.get(0));
+            ExpressionsBasedModel model = new ExpressionsBasedModel();
+            Map<Integer, Variable> variables = new HashMap<>();
+            for (int i : group) {
+                Interval prior = withheld.get(cells.get(i));
+                Variable variable = model.addVariable(cells.get(i).toString());
+                if (Double.isFinite(prior.low())) {
+                    variable.lower(prior.low());
+                }
+                if (Double.isFinite(prior.high())) {
+                    variable.upper(prior.high());
+                }
+                variables.put(i, variable);
+            }
+            for (Reduced r : reduced) {
+                if (find(r.variables()[0]) != root) {
+                    continue;
+                }
+                Expression expression = model.addExpression();
+                for (int k = 0; k < r.variables().length; k++) {
+                    expression.set(variables.get(r.variables()[k]), r.coefficients()[k]);
+                }
+                switch (r.sense()) {
+                    case EQUAL -> expression.level(r.constant());
+                    case AT_MOST -> expression.upper(r.constant());
+                    case AT_LEAST -> expression.lower(r.constant());
+                }
+            }
+            for (int i : targets) {
+                Variable variable = variables.get(i);
+                variable.weight(1);
+                double high = bound(model.maximise(), cells.get(i), Double.POSITIVE_INFINITY);
+                double low = bound(model.minimise(), cells.get(i), Double.NEGATIVE_INFINITY);
+                variable.weight(0);
+                out.put(cells.get(i), new Interval(low, high));
+            }
         }
-        return intervals;
     }
 
     /** A constraint over withheld cells only, the published values moved to the constant. */
@@ -85,42 +153,6 @@ public final class Attacker {
                 coefficients.stream().mapToDouble(Double::doubleValue).toArray(), constraint.sense(), constant);
     }
 
-    private static void solve(List<Integer> group, List<Reduced> constraints, List<Cell> cells,
-                              Map<Cell, Interval> withheld, Map<Cell, Interval> out) {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Map<Integer, Variable> variables = new HashMap<>();
-        for (int i : group) {
-            Interval prior = withheld.get(cells.get(i));
-            Variable variable = model.addVariable(cells.get(i).toString());
-            if (Double.isFinite(prior.low())) {
-                variable.lower(prior.low());
-            }
-            if (Double.isFinite(prior.high())) {
-                variable.upper(prior.high());
-            }
-            variables.put(i, variable);
-        }
-        for (Reduced r : constraints) {
-            Expression expression = model.addExpression();
-            for (int k = 0; k < r.variables().length; k++) {
-                expression.set(variables.get(r.variables()[k]), r.coefficients()[k]);
-            }
-            switch (r.sense()) {
-                case EQUAL -> expression.level(r.constant());
-                case AT_MOST -> expression.upper(r.constant());
-                case AT_LEAST -> expression.lower(r.constant());
-            }
-        }
-        for (int i : group) {
-            Variable variable = variables.get(i);
-            variable.weight(1);
-            double high = bound(model.maximise(), cells.get(i), Double.POSITIVE_INFINITY);
-            double low = bound(model.minimise(), cells.get(i), Double.NEGATIVE_INFINITY);
-            variable.weight(0);
-            out.put(cells.get(i), new Interval(low, high));
-        }
-    }
-
     private static double bound(Optimisation.Result result, Cell cell, double unbounded) {
         if (result.getState() == Optimisation.State.UNBOUNDED) {
             return unbounded;
@@ -130,17 +162,5 @@ public final class Attacker {
                     + " (" + result.getState() + ")");
         }
         return result.getValue();
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        parent[find(parent, a)] = find(parent, b);
     }
 }

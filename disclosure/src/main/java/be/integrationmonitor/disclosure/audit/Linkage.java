@@ -51,6 +51,10 @@ public record Linkage(String indicator, Measure measure, Time time, List<Relatio
         record RatioOf(String numerator, String denominator, double scale, int decimals) implements Relation {
         }
 
+        /** Euro granted with the events of {@code count}: any amount per event, withheld with it. */
+        record AmountOf(String count) implements Relation {
+        }
+
         /** Weeks only: {@code source} summed over the week and the {@code weeks} − 1 before it. */
         record RollingSumOf(String source, int weeks) implements Relation {
         }

@@ -10,6 +10,7 @@ import be.integrationmonitor.disclosure.audit.Linkage.Measure;
 import be.integrationmonitor.disclosure.audit.Linkage.Relation;
 import be.integrationmonitor.disclosure.audit.Linkage.Time;
 import be.integrationmonitor.disclosure.audit.Release;
+import be.integrationmonitor.disclosure.suppression.JointSuppression;
 import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.periods.Granularity;
@@ -32,6 +33,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +61,8 @@ class PublicViewAuditTest {
             new Linkage("income_support_rate", Measure.RATIO, Time.STOCK, List.of(
                     new Relation.RatioOf("income_support_recipients", "protected_persons", 100, 1))),
             new Linkage("housing_aid_grants", Measure.COUNT, Time.FLOW, List.of()),
-            new Linkage("housing_aid_amount_eur", Measure.AMOUNT, Time.FLOW, List.of()),
+            new Linkage("housing_aid_amount_eur", Measure.AMOUNT, Time.FLOW,
+                    List.of(new Relation.AmountOf("housing_aid_grants"))),
             new Linkage("housing_aid_grants_4w", Measure.COUNT, Time.ROLLING,
                     List.of(new Relation.RollingSumOf("housing_aid_grants", 4))),
             new Linkage("unaccompanied_minors", Measure.COUNT, Time.STOCK,
@@ -90,12 +93,52 @@ class PublicViewAuditTest {
         assertThat(acrossGranularities).as("weeks and months together").isGreaterThanOrEqualTo(acrossIndicators);
     }
 
+    @Test
+    void jointSuppressionLeavesNoWithheldCellBelowItsProtectionLevel() {
+        Map<String, Expected> cells = ReferenceIndicators.compute(
+                RandomEvents.generate(new Random(7), 200, 6, TODAY), Set.of(), TODAY);
+        Set<Granularity> both = EnumSet.allOf(Granularity.class);
+        Release perTable = release(cells, both, true, (indicator, granularity, period) -> {
+            boolean[] hidden = publicView(cells).hidden(indicator, granularity, period);
+            return geo -> hidden[TREE.index(geo)];
+        });
+        Release primary = release(cells, both, true, (indicator, granularity, period) -> geo -> {
+            Expected cell = cells.get(indicator.id() + "/" + granularity.id() + "/" + geo + "/" + period);
+            return cell != null && PrimaryRule.withheld(indicator.disclosure(), sinkCell(cell));
+        });
+
+        long started = System.nanoTime();
+        Set<Cell> withheld = JointSuppression.protect(primary, Set.of());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        Audit.Report report = Audit.of(new Release(primary.values(), withheld, primary.geo(), primary.indicators()));
+
+        System.out.printf("cells %d; withheld: primary %d, per table %d, joint %d (%d ms); audited %d%n",
+                primary.values().size(), primary.withheld().size(), perTable.withheld().size(), withheld.size(),
+                millis, report.audited());
+        assertThat(report.findings()).as("cells the attacker narrows below their protection level").isEmpty();
+        assertThat(withheld).containsAll(primary.withheld());
+    }
+
     private static int exact(Audit.Report report) {
         return (int) report.findings().stream().filter(f -> f.interval().width() < 1e-6).count();
     }
 
     private static Audit.Report audit(Map<String, Expected> cells, PublicView view, Set<Granularity> granularities,
                                       boolean relations) {
+        return Audit.of(release(cells, granularities, relations, (indicator, granularity, period) -> {
+            boolean[] hidden = view.hidden(indicator, granularity, period);
+            return geo -> hidden[TREE.index(geo)];
+        }));
+    }
+
+    /** Which units of one indicator's table in one period are withheld. */
+    private interface Withheld {
+        Predicate<String> in(IndicatorDefinition indicator, Granularity granularity, String period);
+    }
+
+    /** Every cell of the units that hold data, in the periods of the given granularities. */
+    private static Release release(Map<String, Expected> cells, Set<Granularity> granularities, boolean relations,
+                                   Withheld withheldIn) {
         Set<String> geos = new HashSet<>();
         Set<String> periodKeys = new TreeSet<>();
         cells.keySet().forEach(key -> {
@@ -112,14 +155,14 @@ class PublicViewAuditTest {
                 if (!granularities.contains(granularity) || !indicator.granularities().contains(granularity)) {
                     continue;
                 }
-                boolean[] hidden = view.hidden(indicator, granularity, period);
+                Predicate<String> hidden = withheldIn.in(indicator, granularity, period);
                 for (String geo : geos) {
                     Expected cell = cells.get(indicator.id() + "/" + granularity.id() + "/" + geo + "/" + period);
                     Double value = cell != null ? cell.value() : absentValue(indicator);
                     if (value != null) {
                         Cell c = new Cell(indicator.id(), granularity, period, geo);
                         values.put(c, value);
-                        if (hidden[TREE.index(geo)]) {
+                        if (hidden.test(geo)) {
                             withheld.add(c);
                         }
                     }
@@ -128,7 +171,12 @@ class PublicViewAuditTest {
         }
         List<Linkage> linkages = LINKAGES.values().stream()
                 .map(l -> relations ? l : new Linkage(l.indicator(), l.measure(), l.time(), List.of())).toList();
-        return Audit.of(new Release(values, withheld, hierarchy(geos), linkages));
+        return new Release(values, withheld, hierarchy(geos), linkages);
+    }
+
+    private static be.integrationmonitor.sink.state.Cell sinkCell(Expected cell) {
+        return new be.integrationmonitor.sink.state.Cell(cell.value() == null ? Double.NaN : cell.value(), cell.count(),
+                cell.numerator() == null ? -1 : cell.numerator());
     }
 
     /** An absent cell: 0 for counts and amounts, no value for ratios and medians (docs/api.md). */
@@ -155,9 +203,7 @@ class PublicViewAuditTest {
         Cells cells = new Cells();
         expected.forEach((key, cell) -> {
             String[] parts = key.split("/");
-            cells.apply(new CellValue(parts[0], parts[1], parts[2], parts[3], new be.integrationmonitor.sink.state.Cell(
-                    cell.value() == null ? Double.NaN : cell.value(), cell.count(),
-                    cell.numerator() == null ? -1 : cell.numerator())));
+            cells.apply(new CellValue(parts[0], parts[1], parts[2], parts[3], sinkCell(cell)));
         });
         IndicatorState state = new IndicatorState(new SimpleMeterRegistry());
         state.serve(cells, "test");

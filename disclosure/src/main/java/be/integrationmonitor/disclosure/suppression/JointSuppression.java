@@ -1,0 +1,227 @@
+package be.integrationmonitor.disclosure.suppression;
+
+import be.integrationmonitor.disclosure.audit.Attacker;
+import be.integrationmonitor.disclosure.audit.Cell;
+import be.integrationmonitor.disclosure.audit.Constraint;
+import be.integrationmonitor.disclosure.audit.Interval;
+import be.integrationmonitor.disclosure.audit.Linkage;
+import be.integrationmonitor.disclosure.audit.Linkage.Measure;
+import be.integrationmonitor.disclosure.audit.Linkage.Relation;
+import be.integrationmonitor.disclosure.audit.Protection;
+import be.integrationmonitor.disclosure.audit.Release;
+import be.integrationmonitor.disclosure.audit.ReleaseConstraints;
+import be.integrationmonitor.periods.Granularity;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Secondary suppression over everything a caller can combine (the relations of
+ * {@link ReleaseConstraints}): starting from the primary cells, withholds more until every withheld
+ * cell is protected ({@link Protection}) against the attacker who holds every published value.
+ *
+ * <p>Each withheld cell needs a certificate: a program over the withheld cells near it (two relations
+ * away at first, further when nothing is left to withhold beside it), everything else fixed at its
+ * true value, in which the cell reaches what its
+ * protection asks. Fixing cells only narrows what the attacker could prove, so a certificate holds
+ * against the whole release; and withholding more only widens every interval, so a cell certified
+ * once stays certified. A cell without one gets a partner withheld: the shown cell beside it, in one
+ * of its relations, that certifies it, smallest first (least information withheld).
+ *
+ * <p>Derived values follow their sources: a ratio is withheld with its numerator or denominator, a
+ * rolling sum with any week of its window, so a derived value shown is a function of shown values;
+ * an amount is withheld with the count of its events.
+ */
+public final class JointSuppression {
+
+    /** Relations away, cells: the first certificate tried, then wider ones when no partner is left. */
+    private static final int[][] REACH = {{2, 80}, {4, 400}, {Integer.MAX_VALUE, Integer.MAX_VALUE}};
+    private static final int PARTNERS_TRIED = 6;
+
+    private final Release release;
+    private final List<Constraint> constraints;
+    private final Map<Cell, List<Integer>> constraintsOf = new HashMap<>();
+    private final Map<String, Linkage> linkages = new HashMap<>();
+    private final Set<Cell> published;
+    private final Set<Cell> withheld = new HashSet<>();
+    private final Deque<Cell> uncertified = new ArrayDeque<>();
+
+    private JointSuppression(Release primary, Set<Cell> published) {
+        this.release = primary;
+        this.published = published;
+        primary.indicators().forEach(l -> linkages.put(l.indicator(), l));
+        // rates follow their sources: a rate shown is a function of shown counts and says nothing more
+        Set<Cell> rates = new HashSet<>();
+        primary.values().keySet().stream().filter(c -> linkages.get(c.indicator()).measure() == Measure.RATIO)
+                .forEach(rates::add);
+        this.constraints = ReleaseConstraints.of(new Release(primary.values(), rates, primary.geo(), primary.indicators()));
+        for (int i = 0; i < constraints.size(); i++) {
+            for (Cell cell : constraints.get(i).terms().keySet()) {
+                constraintsOf.computeIfAbsent(cell, c -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
+    /**
+     * @param primary   the release with its primary cells withheld
+     * @param published cells already public in an earlier release: never withheld now (the attacker keeps them)
+     * @return every cell to withhold
+     */
+    public static Set<Cell> protect(Release primary, Set<Cell> published) {
+        JointSuppression suppression = new JointSuppression(primary, published);
+        primary.withheld().forEach(suppression::withhold);
+        suppression.certifyAll();
+        return Set.copyOf(suppression.withheld);
+    }
+
+    private void certifyAll() {
+        while (!uncertified.isEmpty()) {
+            certify(uncertified.poll());
+        }
+    }
+
+    /** Certifies the cell or withholds a partner beside it (the cell is then tried again), nearest first. */
+    private void certify(Cell cell) {
+        for (int[] reach : REACH) {
+            if (certified(cell, reach)) {
+                return;
+            }
+            Cell partner = partner(cell, reach);
+            if (partner != null) {
+                withhold(partner);
+                uncertified.add(cell);
+                return;
+            }
+        }
+        throw new IllegalStateException("no cell left to withhold beside " + cell);
+    }
+
+    /** Withholds the cell and what derives from it, each to be certified. */
+    private void withhold(Cell cell) {
+        if (!withheld.add(cell)) {
+            return;
+        }
+        Measure measure = linkages.get(cell.indicator()).measure();
+        if (measure != Measure.MEDIAN && measure != Measure.RATIO) {
+            uncertified.add(cell);
+        }
+        for (Cell derived : derivedFrom(cell)) {
+            withhold(derived);
+        }
+    }
+
+    /** The cells computed from this one: rates over it, rolling sums whose window holds it. */
+    private List<Cell> derivedFrom(Cell source) {
+        List<Cell> derived = new ArrayList<>();
+        for (Linkage linkage : release.indicators()) {
+            for (Relation relation : linkage.relations()) {
+                Cell same = new Cell(linkage.indicator(), source.granularity(), source.period(), source.geo());
+                if (relation instanceof Relation.RatioOf ratio
+                        && (ratio.numerator().equals(source.indicator()) || ratio.denominator().equals(source.indicator()))) {
+                    add(derived, same);
+                } else if (relation instanceof Relation.AmountOf amount && amount.count().equals(source.indicator())) {
+                    add(derived, same);
+                } else if (relation instanceof Relation.RollingSumOf rolling && rolling.source().equals(source.indicator())
+                        && source.granularity() == Granularity.WEEK) {
+                    LocalDate end = Granularity.WEEK.parse(source.period());
+                    for (int k = 0; k < rolling.weeks(); k++) {
+                        add(derived, new Cell(linkage.indicator(), Granularity.WEEK,
+                                Granularity.WEEK.label(end.plusWeeks(k)), source.geo()));
+                    }
+                }
+            }
+        }
+        return derived;
+    }
+
+    private void add(List<Cell> cells, Cell cell) {
+        if (release.values().containsKey(cell)) {
+            cells.add(cell);
+        }
+    }
+
+    private boolean certified(Cell cell, int[] reach) {
+        Linkage linkage = linkages.get(cell.indicator());
+        return Protection.breach(linkage.measure(), release.values().get(cell), interval(cell, reach), 0) == null;
+    }
+
+    private Interval interval(Cell cell, int[] reach) {
+        Set<Cell> around = neighbourhood(cell, reach);
+        Map<Cell, Interval> priors = new HashMap<>();
+        around.forEach(c -> priors.put(c, Protection.prior(linkages.get(c.indicator()).measure())));
+        Set<Integer> touching = new LinkedHashSet<>();
+        around.forEach(c -> touching.addAll(constraintsOf.getOrDefault(c, List.of())));
+        List<Constraint> local = touching.stream().map(constraints::get).toList();
+        Map<Cell, Double> fixed = new HashMap<>();
+        for (Constraint constraint : local) {
+            constraint.terms().keySet().stream().filter(c -> !around.contains(c))
+                    .forEach(c -> fixed.put(c, release.values().get(c)));
+        }
+        return Attacker.interval(cell, local, fixed, priors);
+    }
+
+    /** The withheld cells at most {@code reach[0]} relations away from the cell, nearest first, at most {@code reach[1]}. */
+    private Set<Cell> neighbourhood(Cell cell, int[] reach) {
+        Set<Cell> around = new LinkedHashSet<>();
+        around.add(cell);
+        List<Cell> frontier = List.of(cell);
+        for (int depth = 0; depth < reach[0] && !frontier.isEmpty() && around.size() < reach[1]; depth++) {
+            List<Cell> next = new ArrayList<>();
+            for (Cell c : frontier) {
+                for (int i : constraintsOf.getOrDefault(c, List.of())) {
+                    for (Cell other : constraints.get(i).terms().keySet()) {
+                        if (withheld.contains(other) && around.size() < reach[1] && around.add(other)) {
+                            next.add(other);
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return around;
+    }
+
+    /**
+     * The shown cell to withhold beside an uncertified one, among those in the relations of the
+     * withheld cells within reach: of the same indicator first, the first of the smallest that
+     * certifies it, else the smallest that could absorb a shift (value of at least 5); null if none.
+     */
+    private Cell partner(Cell cell, int[] reach) {
+        List<Cell> candidates = new ArrayList<>();
+        for (Cell c : neighbourhood(cell, reach)) {
+            for (int i : constraintsOf.getOrDefault(c, List.of())) {
+                for (Cell other : constraints.get(i).terms().keySet()) {
+                    if (eligible(other) && !candidates.contains(other)) {
+                        candidates.add(other);
+                    }
+                }
+            }
+        }
+        candidates.sort(Comparator.comparing((Cell c) -> !c.indicator().equals(cell.indicator()))
+                .thenComparing(c -> release.values().get(c)));
+        for (Cell candidate : candidates.subList(0, Math.min(PARTNERS_TRIED, candidates.size()))) {
+            withheld.add(candidate);
+            boolean enough = certified(cell, reach);
+            withheld.remove(candidate);
+            if (enough) {
+                return candidate;
+            }
+        }
+        return candidates.stream().filter(c -> release.values().get(c) >= Protection.SENSITIVE_BELOW).findFirst()
+                .orElse(candidates.isEmpty() ? null : candidates.get(0));
+    }
+
+    private boolean eligible(Cell cell) {
+        Measure measure = linkages.get(cell.indicator()).measure();
+        return !withheld.contains(cell) && !published.contains(cell) && release.values().get(cell) > 0
+                && (measure == Measure.COUNT || measure == Measure.AMOUNT);
+    }
+}
