@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
         description = "Starts Kafka, the schema registry, streams, sink API and producers; Ctrl-C stops them all.")
 public final class RunCommand implements Runnable {
 
+    /** The local run's data directory, by default; its operator commands find the registry key there. */
+    public static final String DATA_DIR = "local-data";
     private static final int INITIAL_PERSONS = 2_000;
     /** The local profile's analyst (sink-api application.properties). */
     public static final String ANALYST_TOKEN = "dev-analyst";
@@ -24,7 +26,7 @@ public final class RunCommand implements Runnable {
     /** Temporary protection for people from Ukraine started in March 2022. */
     private static final LocalDate FEED_FROM = LocalDate.of(2022, 3, 1);
 
-    @Option(names = "--data-dir", defaultValue = "local-data", description = "Where all data and logs go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = DATA_DIR, description = "Where all data and logs go (default: ${DEFAULT-VALUE}).")
     Path dataDir;
     @Option(names = "--api-port", defaultValue = "8080", description = "Sink API and Swagger UI (default: ${DEFAULT-VALUE}).")
     int apiPort;

@@ -1,5 +1,8 @@
 package be.integrationmonitor.platform;
 
+import be.integrationmonitor.registry.OperatorKeyFile;
+import be.integrationmonitor.registry.RegistryToken;
+import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.HistoryRetention;
 import be.integrationmonitor.topics.RegistryUrls;
 import be.integrationmonitor.topics.TopicProvisioner;
@@ -16,10 +19,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * A KRaft broker and the schema registry, started side by side, with the product's topics created.
- * Either can be killed and started again on the same port and data, as a crash and a restart would.
+ * A KRaft broker and the schema registry, started side by side, with the product's topics created
+ * and, as the operator, its schemas registered: the registry runs secured (only the operator
+ * changes it; the services only read), with the operator's key kept in the data directory. Either
+ * can be killed and started again on the same port and data, as a crash and a restart would.
  */
 public final class LocalPlatform implements AutoCloseable {
+
+    /** Under the data directory: the registry operator's private key, owner-only (see {@link OperatorKeyFile}). */
+    public static final String OPERATOR_KEY = "secrets/registry-operator.key";
 
     private static LocalPlatform shared;
 
@@ -47,7 +55,23 @@ public final class LocalPlatform implements AutoCloseable {
         }
     }
 
+    /** The platform, every schema of this build registered: ready for the services. */
     public static LocalPlatform start(Settings settings) {
+        LocalPlatform platform = startWithoutSchemas(settings);
+        try {
+            platform.operator().registerAll(Topics.valueSchemas());
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+        return platform;
+    }
+
+    /**
+     * The platform with a registry holding only what was registered before (nothing, the first
+     * time): for a test of the operator's own schema commands.
+     */
+    public static LocalPlatform startWithoutSchemas(Settings settings) {
         CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> newBroker(settings));
         CompletableFuture<SchemaRegistry> registry = CompletableFuture.supplyAsync(() -> newRegistry(settings));
         try {
@@ -68,7 +92,18 @@ public final class LocalPlatform implements AutoCloseable {
 
     private static SchemaRegistry newRegistry(Settings settings) {
         return SchemaRegistry.start(settings.dataDir().resolve("schema-registry"), settings.registryPort(),
-                settings.registryHeap());
+                settings.registryHeap(), OperatorKeyFile.readOrCreate(operatorKeyFile(settings.dataDir())));
+    }
+
+    /** Where a data directory keeps the registry operator's key: the local run's operator commands read it there. */
+    public static Path operatorKeyFile(Path dataDir) {
+        return dataDir.resolve(OPERATOR_KEY);
+    }
+
+    /** The registry as its operator: registers schemas and changes compatibility rules. */
+    public SchemaRegistryClient operator() {
+        return new SchemaRegistryClient(registry(),
+                RegistryToken.operator(OperatorKeyFile.read(operatorKeyFile(settings.dataDir()))));
     }
 
     /** SIGKILLs the broker: no clean shutdown, its log recovers at the next start. */

@@ -13,7 +13,6 @@ import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * Apicurio Registry 2.4.2 (built by the schema-registry module) in a child JVM, serving its
@@ -31,22 +30,13 @@ public final class SchemaRegistry implements AutoCloseable {
         this.urls = urls;
     }
 
-    /** Open: any client may register schemas and change rules. */
-    public static SchemaRegistry start(Path dataDir, int port, String heap) {
-        return start(dataDir, port, heap, Optional.empty());
-    }
-
     /**
      * Secured: anyone may read schemas (the services' serdes, by id and by content), but only the
      * operator, whose tokens are signed with the private half of {@code operatorKeys}, may register,
      * delete or change a compatibility rule; any other identity is refused (401 anonymous, 403 signed
      * with another role).
      */
-    public static SchemaRegistry startSecured(Path dataDir, int port, String heap, KeyPair operatorKeys) {
-        return start(dataDir, port, heap, Optional.of(operatorKeys));
-    }
-
-    private static SchemaRegistry start(Path dataDir, int port, String heap, Optional<KeyPair> operatorKeys) {
+    public static SchemaRegistry start(Path dataDir, int port, String heap, KeyPair operatorKeys) {
         Ports.requireFree(port, "the schema registry");
         ChildJvm.Builder builder = ChildJvm.builder("schema-registry")
                 .heap(heap)
@@ -61,14 +51,12 @@ public final class SchemaRegistry implements AutoCloseable {
                 .jar(Artifacts.registryJar())
                 .workDir(dataDir)
                 .log(dataDir.resolve("schema-registry.log"));
-        operatorKeys.ifPresent(keys -> operatorOnlyChanges(builder, keys.getPublic()));
+        operatorOnlyChanges(builder, operatorKeys.getPublic());
         ChildJvm jvm = builder.start();
         SchemaRegistry registry = new SchemaRegistry(jvm, new RegistryUrls("http://" + Ports.LOOPBACK + ":" + port));
         try {
             jvm.awaitReady(registry::answers, Duration.ofSeconds(120));
-            RegistryUrls urls = registry.urls;
-            operatorKeys.map(keys -> new SchemaRegistryClient(urls, RegistryToken.operator(keys.getPrivate())))
-                    .orElseGet(() -> new SchemaRegistryClient(urls))
+            new SchemaRegistryClient(registry.urls, RegistryToken.operator(operatorKeys.getPrivate()))
                     .setGlobalCompatibility(COMPATIBILITY);
         } catch (RuntimeException e) {
             jvm.close();

@@ -7,6 +7,7 @@ import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -33,8 +34,7 @@ class LocalPlatformLifecycleTest {
             ConfigEntry cleanup = admin.describeConfigs(Set.of(indicators)).all().get().get(indicators)
                     .get(TopicConfig.CLEANUP_POLICY_CONFIG);
             assertThat(cleanup.value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
-            schemaId = new SchemaRegistryClient(first.registry())
-                    .register("lifecycle-value", EventType.RESIDENCE_CHANGED.schema());
+            schemaId = first.operator().register("lifecycle-value", EventType.RESIDENCE_CHANGED.schema());
         } finally {
             first.close();
         }
@@ -43,10 +43,18 @@ class LocalPlatformLifecycleTest {
         assertThat(List.of(settings.kafkaPort(), settings.controllerPort(), settings.registryPort()))
                 .noneMatch(Ports::isOpen);
 
+        Path key = LocalPlatform.operatorKeyFile(data);
+        assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        String keyBefore = Files.readString(key);
+
         try (LocalPlatform second = LocalPlatform.start(settings); Admin admin = second.admin()) {
             assertThat(admin.listTopics().names().get()).contains("indicators.1");
             assertThat(new SchemaRegistryClient(second.registry()).schemaById(schemaId))
                     .isEqualTo(EventType.RESIDENCE_CHANGED.schema());
+            // the same operator key, which the restarted registry still trusts
+            assertThat(Files.readString(key)).isEqualTo(keyBefore);
+            assertThat(second.operator().register("lifecycle-value", EventType.RESIDENCE_CHANGED.schema()))
+                    .isEqualTo(schemaId);
         }
     }
 
@@ -54,7 +62,7 @@ class LocalPlatformLifecycleTest {
     @Test
     void aSchemaRegisteredJustBeforeTheRegistryIsKilledIsThereAfterItsRestart() {
         try (LocalPlatform platform = LocalPlatform.start(LocalPlatform.Settings.ephemeral())) {
-            SchemaRegistryClient registry = new SchemaRegistryClient(platform.registry());
+            SchemaRegistryClient registry = platform.operator();
             int schemaId = registry.register("crash-value", EventType.HOUSING_AID_GRANTED.schema());
             platform.killRegistry();
             platform.restartRegistry();

@@ -1,8 +1,11 @@
 package be.integrationmonitor.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.integrationmonitor.registry.RegistryToken;
+import be.integrationmonitor.registry.SchemaRegistryClient;
+import be.integrationmonitor.topics.Topics;
 import be.integrationmonitor.topics.RegistryUrls;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,7 +45,7 @@ class RegistryAccessTest {
     static void startSecuredRegistry() throws Exception {
         KeyPair keys = rsa();
         Path data = Files.createTempDirectory("im-registry-access-");
-        registry = SchemaRegistry.startSecured(data, Ports.free(), "384m", keys);
+        registry = SchemaRegistry.start(data, Ports.free(), "384m", keys);
         operator = RegistryToken.operator(keys.getPrivate());
         reader = new RegistryToken(keys.getPrivate(), "service", "sr-readonly");
         forger = RegistryToken.operator(rsa().getPrivate());
@@ -87,6 +90,21 @@ class RegistryAccessTest {
             assertThat(call("POST", "/subjects/" + subject, SCHEMA, client)).isEqualTo(200);
             assertThat(call("GET", "/schemas/ids/" + id, null, client)).isEqualTo(200);
         }
+    }
+
+    /** The services' start: refused, naming the operator's command, until the operator has registered their schemas. */
+    @Test
+    void aServiceStartsOnlyOnceTheOperatorHasRegisteredItsSchemas() {
+        SchemaRegistryClient service = new SchemaRegistryClient(registry.urls());
+        assertThatThrownBy(() -> service.requireRegistered(Topics.eventSchemas()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not registered under protection-status-changed-value")
+                .hasMessageContaining("im schemas register");
+        assertThatThrownBy(() -> service.registerAll(Topics.eventSchemas()))
+                .isInstanceOf(SchemaRegistryClient.RegistryException.class).hasMessageContaining("401");
+
+        new SchemaRegistryClient(registry.urls(), operator).registerAll(Topics.eventSchemas());
+        service.requireRegistered(Topics.eventSchemas());
     }
 
     private static String compatibility() throws Exception {

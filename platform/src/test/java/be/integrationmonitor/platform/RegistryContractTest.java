@@ -7,6 +7,7 @@ import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.events.ProtectionStatus;
 import be.integrationmonitor.events.ProtectionStatusChanged;
 import be.integrationmonitor.events.Sex;
+import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.Topic;
 import be.integrationmonitor.topics.Topics;
@@ -24,6 +25,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -32,13 +35,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 
 /** The schemas and topics against the real broker and registry that the platform starts. */
 class RegistryContractTest {
 
     private static final LocalPlatform PLATFORM = LocalPlatform.shared();
-    private final SchemaRegistryClient registry = new SchemaRegistryClient(PLATFORM.registry());
+    private final SchemaRegistryClient registry = PLATFORM.operator();
 
     @Test
     void eventsAreWrittenInTheConfluentWireFormatWithARegistryId() throws Exception {
@@ -82,13 +86,30 @@ class RegistryContractTest {
     }
 
     @Test
-    void everyEventSchemaRegistersUnderItsTopicSubject() {
-        for (EventType<?> type : EventType.ALL) {
-            String subject = SchemaRegistryClient.valueSubject(type.topic());
-            int id = registry.register(subject, type.schema());
-            assertThat(registry.schemaById(id)).isEqualTo(type.schema());
-            assertThat(registry.isCompatible(subject, withField(type.schema(), "extra", false))).isFalse();
+    void everySchemaOfThisBuildIsRegisteredAtStartUnderItsSubject() {
+        SchemaRegistryClient reader = new SchemaRegistryClient(PLATFORM.registry());
+        assertThat(Topics.valueSchemas()).containsKeys(Topics.INDICATORS_SUBJECT, "residence-changed-value");
+        Topics.valueSchemas().forEach((subject, schema) -> {
+            assertThat(reader.isRegistered(subject, schema)).as(subject).isTrue();
+            assertThat(registry.isCompatible(subject, withField(schema, "extra", false))).isFalse();
+        });
+        assertThat(Topics.valueSubject(Generations.outputTopic(7))).isEqualTo(Topics.INDICATORS_SUBJECT);
+        assertThat(Topics.valueSubject(EventType.RESIDENCE_CHANGED.topic(2))).isEqualTo("residence-changed-value");
+    }
+
+    /** Writers only look their schema up: one the operator has not registered is refused, and nothing is registered. */
+    @Test
+    void aWriterRegistersNothing() {
+        String topic = EventType.PROTECTION_STATUS_CHANGED.topic();
+        String subject = Topics.valueSubject(topic);
+        List<Integer> versions = registry.versions(subject);
+        GenericRecord unregistered = new GenericData.Record(withField(ProtectionStatusChanged.getClassSchema(), "extra", true));
+        try (Serializer<GenericRecord> serializer = new Topics(PLATFORM.registry()).eventSerde().serializer()) {
+            // refused where it looks the schema up by content, before any field is written
+            assertThatThrownBy(() -> serializer.serialize(topic, unregistered))
+                    .hasStackTraceContaining("ResolveSchemaByContent");
         }
+        assertThat(registry.versions(subject)).isEqualTo(versions);
     }
 
     /**

@@ -48,11 +48,6 @@ public final class SchemaRegistryClient {
         this.identity = identity;
     }
 
-    /** The Confluent subject of a topic's values (TopicNameStrategy). */
-    public static String valueSubject(String topic) {
-        return topic + "-value";
-    }
-
     public void setCompatibility(String subject, String level) {
         send("PUT", "/config/" + encode(subject), Map.of("compatibility", level), 200);
     }
@@ -95,6 +90,11 @@ public final class SchemaRegistryClient {
         }
     }
 
+    /** Registers each schema under its subject (the operator's identity needed), in order. */
+    public void registerAll(Map<String, Schema> schemasBySubject) {
+        schemasBySubject.forEach(this::register);
+    }
+
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
@@ -116,6 +116,35 @@ public final class SchemaRegistryClient {
             }
             throw e;
         }
+    }
+
+    /** Whether this very schema is a version of the subject (looked up by content, as the serdes do). */
+    public boolean isRegistered(String subject, Schema schema) {
+        try {
+            send("POST", "/subjects/" + encode(subject), Map.of("schema", schema.toString(), "schemaType", "AVRO"), 200);
+            return true;
+        } catch (RegistryException e) {
+            if (e.status() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * For a service, which only reads the registry: refuses to start unless the operator has
+     * registered every schema it writes, each under its subject.
+     *
+     * @throws IllegalStateException naming the first schema missing and the command that registers it
+     */
+    public void requireRegistered(Map<String, Schema> schemasBySubject) {
+        schemasBySubject.forEach((subject, schema) -> {
+            if (!isRegistered(subject, schema)) {
+                throw new IllegalStateException("the schema " + schema.getFullName() + " of this build is not registered "
+                        + "under " + subject + " at " + baseUrl + ": the operator registers the schemas "
+                        + "(`im schemas register`, docs/operations.md) before the services start");
+            }
+        });
     }
 
     public List<String> subjects() {

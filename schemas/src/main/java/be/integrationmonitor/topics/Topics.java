@@ -16,10 +16,12 @@ import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -67,32 +69,63 @@ public final class Topics {
 
     private final Map<String, Object> serdeConfig;
 
+    /**
+     * The subject of every generation's indicator values ({@code indicators.<n>}): a generation is a
+     * recomputation, not a new contract, so the operator registers the schema once and a replay
+     * needs no registry write.
+     */
+    public static final String INDICATORS_SUBJECT = "indicators-value";
+
     /** @param registry the schema registry the serdes talk to */
     public Topics(RegistryUrls registry) {
         this.serdeConfig = Map.of(
                 SchemaResolverConfig.REGISTRY_URL, registry.nativeApi(),
-                SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, true,
+                // only the operator registers schemas (docs/security.md): a writer finds its schema's id by
+                // content under its topic's subject, and fails on a schema the operator has not registered
+                SchemaResolverConfig.AUTO_REGISTER_ARTIFACT, false,
                 // one self-contained schema per subject, as Confluent tools expect (no references)
                 SchemaResolverConfig.DEREFERENCE_SCHEMA, true,
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
                 AvroSerdeConfig.AVRO_DATUM_PROVIDER, SchemaInstanceDatumProvider.class,
                 SchemaResolverConfig.CHECK_PERIOD_MS, SCHEMA_CACHE_MS,
                 SchemaResolverConfig.FAULT_TOLERANT_REFRESH, true,
-                SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, SubjectOfFirstVersion.class.getName());
+                SchemaResolverConfig.ARTIFACT_RESOLVER_STRATEGY, ValueSubjects.class.getName());
     }
 
     /**
-     * The registry subject of an event topic is that of its first name in every input version
-     * ({@code residence-changed.v2} writes under {@code residence-changed-value}): a purge copies
-     * the topics, the schemas and their compatibility history stay one.
+     * The registry subject of a topic's values. An event topic's is that of its first name in every
+     * input version ({@code residence-changed.v2} writes under {@code residence-changed-value}): a
+     * purge copies the topics, the schemas and their compatibility history stay one. Every
+     * generation's indicators topic writes under {@link #INDICATORS_SUBJECT}.
      */
-    public static final class SubjectOfFirstVersion<T> extends TopicIdStrategy<T> {
+    public static String valueSubject(String topic) {
+        return topic.startsWith(Generations.OUTPUT_TOPIC_PREFIX) ? INDICATORS_SUBJECT : unversioned(topic) + "-value";
+    }
+
+    /** Every subject the product writes, with the schema of this build: what the operator registers. */
+    public static Map<String, Schema> valueSchemas() {
+        Map<String, Schema> schemas = eventSchemas();
+        schemas.put(INDICATORS_SUBJECT, IndicatorValue.getClassSchema());
+        return schemas;
+    }
+
+    /** The event types' subjects and schemas of this build: what the producers write. */
+    public static Map<String, Schema> eventSchemas() {
+        Map<String, Schema> schemas = new LinkedHashMap<>();
+        EventType.ALL.forEach(type -> schemas.put(valueSubject(type.topic()), type.schema()));
+        return schemas;
+    }
+
+    /** The serdes' subjects: {@link #valueSubject} (the product's keys are plain strings, never Avro). */
+    public static final class ValueSubjects<T> extends TopicIdStrategy<T> {
 
         @Override
         public ArtifactReference artifactReference(Record<Object> data, ParsedSchema<T> parsedSchema) {
             var metadata = ((SerdeRecord<?>) data).metadata();
-            return ArtifactReference.builder().groupId(null).artifactId(unversioned(metadata.getTopic())
-                    + (metadata.isKey() ? "-key" : "-value")).build();
+            if (metadata.isKey()) {
+                throw new IllegalArgumentException("Avro keys are not used: " + metadata.getTopic());
+            }
+            return ArtifactReference.builder().groupId(null).artifactId(valueSubject(metadata.getTopic())).build();
         }
     }
 

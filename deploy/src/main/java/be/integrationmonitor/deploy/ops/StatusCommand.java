@@ -3,7 +3,6 @@ package be.integrationmonitor.deploy.ops;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.HistoryRetention;
-import be.integrationmonitor.topics.RegistryUrls;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
@@ -25,12 +24,22 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--registry-url", defaultValue = "http://127.0.0.1:8081", description = "Schema registry (default: ${DEFAULT-VALUE}).")
-    String registryUrl;
+    @Mixin
+    RegistryOptions registry;
 
     @Option(names = "--sink-url", split = ",", defaultValue = "http://127.0.0.1:8080",
             description = "Sink API instance(s) (default: ${DEFAULT-VALUE}).")
     List<URI> sinks;
+
+    /** The global rule: a secured registry shows it to its operator only. */
+    private String compatibility() {
+        try {
+            return registry.operatorIfKeyed().map(SchemaRegistryClient::globalCompatibility)
+                    .orElse("not read (the registry shows it to its operator: --registry-key-file)");
+        } catch (SchemaRegistryClient.RegistryException e) {
+            return "not read (the registry refused the operator key: " + e.status() + ")";
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -57,11 +66,13 @@ public final class StatusCommand implements Callable<Integer> {
                         retention.get(name).describe());
             }
 
-            SchemaRegistryClient registry = new SchemaRegistryClient(new RegistryUrls(registryUrl));
-            System.out.printf("%nschemas (%s)%n  %-40s %s%n", registryUrl, "subject", "versions");
+            System.out.printf("%nschemas (%s)%n", registry.url());
             try {
-                for (String subject : new TreeSet<>(registry.subjects())) {
-                    System.out.printf("  %-40s %s%n", subject, registry.versions(subject));
+                System.out.printf("  compatibility: %s%n", compatibility());
+                SchemaRegistryClient reader = registry.reader();
+                System.out.printf("  %-40s %s%n", "subject", "versions");
+                for (String subject : new TreeSet<>(reader.subjects())) {
+                    System.out.printf("  %-40s %s%n", subject, reader.versions(subject));
                 }
             } catch (UncheckedIOException e) {
                 System.out.printf("  %s (--registry-url)%n", e.getMessage());

@@ -6,6 +6,7 @@ import be.integrationmonitor.deploy.manifests.Manifests.Document;
 import be.integrationmonitor.platform.security.Scram;
 import be.integrationmonitor.platform.security.ServiceAcls;
 import be.integrationmonitor.platform.security.ServiceAcls.Grant;
+import be.integrationmonitor.registry.RegistryToken;
 import be.integrationmonitor.topics.Topics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -318,6 +319,41 @@ class ManifestsTest {
         assertThat(composeEnv("producers").get("IM_PSEUDONYMISATION_KEY"))
                 .as("the key comes from the git-ignored .env, it has no default").startsWith("${IM_PSEUDONYMISATION_KEY:?");
         assertThat(read("deploy/compose/.gitignore")).contains(".env", "secrets/");
+    }
+
+    /**
+     * Only the operator changes the schema registry: it verifies the operator's tokens with the public
+     * key, lets anyone read, and no workload but the one-shot registration holds the private key.
+     */
+    @Test
+    void theSchemaRegistryIsChangedByItsOperatorAlone() {
+        Map<String, String> secured = Map.of("QUARKUS_OIDC_TENANT_ENABLED", "true",
+                "QUARKUS_OIDC_TOKEN_ISSUER", RegistryToken.ISSUER, "APICURIO_AUTH_ROLE_BASED_AUTHORIZATION", "true",
+                "APICURIO_AUTH_ROLE_SOURCE", "token", "APICURIO_AUTH_ANONYMOUS_READ_ACCESS_ENABLED", "true");
+        JsonNode registry = container("schema-registry");
+        assertThat(env(registry)).containsAllEntriesOf(secured);
+        assertThat(composeEnv("schema-registry")).containsAllEntriesOf(secured);
+        assertThat(variable(registry, "QUARKUS_OIDC_PUBLIC_KEY").path("valueFrom").path("configMapKeyRef")
+                .path("name").asText()).isEqualTo("schema-registry-operator");
+        assertThat(composeEnv("schema-registry").get("QUARKUS_OIDC_PUBLIC_KEY"))
+                .startsWith("${REGISTRY_OPERATOR_PUBLIC_KEY:?");
+        for (Document document : Manifests.k8s()) {
+            List<String> secrets = new ArrayList<>();
+            document.node().findValues("secretKeyRef").forEach(ref -> secrets.add(ref.path("name").asText()));
+            document.node().findValues("secretName").forEach(name -> secrets.add(name.asText()));
+            assertThat(secrets).as("the operator's private key in %s", document.name()).doesNotContain("schema-registry-operator");
+        }
+
+        JsonNode services = Manifests.compose().path("services");
+        assertThat(services.path("schema-init").path("command").toString())
+                .contains("\"schemas\",\"register\"", "--registry-key-file");
+        services.fields().forEachRemaining(service -> assertThat(
+                service.getValue().path("volumes").toString().contains("registry-operator.key"))
+                .as("%s mounts the operator's key", service.getKey()).isEqualTo(service.getKey().equals("schema-init")));
+        for (String service : SERVICES) {
+            assertThat(services.path(service).path("depends_on").path("schema-init").path("condition").asText())
+                    .as("%s starts once the schemas are registered", service).isEqualTo("service_completed_successfully");
+        }
     }
 
     @Test

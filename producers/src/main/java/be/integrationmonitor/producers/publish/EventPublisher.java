@@ -60,7 +60,7 @@ public class EventPublisher {
     public EventPublisher(KafkaSettings kafka, @ConfigProperty(name = "registry.url") String registryUrl)
             throws ExecutionException, InterruptedException {
         RegistryUrls registry = new RegistryUrls(registryUrl);
-        registerSchemas(registry);
+        requireRegisteredSchemas(registry);
         AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>();
         serializer.configure(new Topics(registry).serdeConfig(), false);
         resolveWriterSchemas(serializer);
@@ -148,15 +148,12 @@ public class EventPublisher {
     }
 
     /**
-     * Registers every event schema once, before any request: concurrent first sends of a type would
-     * otherwise race in the serializer's auto-registration. The registry refuses an incompatible
-     * schema here, and the service does not start.
+     * The producers only read the registry (the operator registers, docs/security.md): they do not
+     * start unless every event schema they write is registered under its subject, with a message
+     * naming the command that registers them.
      */
-    private static void registerSchemas(RegistryUrls registry) {
-        SchemaRegistryClient client = new SchemaRegistryClient(registry);
-        for (EventType<?> type : EventType.ALL) {
-            client.register(SchemaRegistryClient.valueSubject(type.topic()), type.schema());
-        }
+    private static void requireRegisteredSchemas(RegistryUrls registry) {
+        new SchemaRegistryClient(registry).requireRegistered(Topics.eventSchemas());
     }
 
     /**

@@ -9,8 +9,13 @@ import static be.integrationmonitor.producers.support.TestData.protection;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import be.integrationmonitor.platform.LocalPlatform;
 import be.integrationmonitor.platform.Ports;
 import be.integrationmonitor.platform.SchemaRegistry;
+import be.integrationmonitor.registry.OperatorKeyFile;
+import be.integrationmonitor.registry.RegistryToken;
+import be.integrationmonitor.registry.SchemaRegistryClient;
+import be.integrationmonitor.topics.Topics;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +25,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,7 +71,12 @@ class RegistryDownTest {
         @Override
         public Map<String, String> start() {
             try {
-                registry = SchemaRegistry.start(Files.createTempDirectory("im-registry-down-"), Ports.free(), "256m");
+                Path data = Files.createTempDirectory("im-registry-down-");
+                KeyPair operator = OperatorKeyFile.readOrCreate(data.resolve(LocalPlatform.OPERATOR_KEY));
+                registry = SchemaRegistry.start(data, Ports.free(), "256m", operator);
+                // as the operator does before the producers start
+                new SchemaRegistryClient(registry.urls(), RegistryToken.operator(operator.getPrivate()))
+                        .registerAll(Topics.eventSchemas());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

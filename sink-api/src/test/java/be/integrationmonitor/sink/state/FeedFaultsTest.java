@@ -77,8 +77,9 @@ class FeedFaultsTest {
             admin.createTopics(List.of(Topics.indicators(2, 3, (short) 1))).all().get();
         }
         long unreadable;
+        // the operator registers a schema version that the sink has never had to look up
+        platform.operator().register(Topics.INDICATORS_SUBJECT, NEXT_VERSION);
         try (Writer generation2 = new Writer(platform, 2, NEXT_VERSION)) {
-            // registers a schema version that the sink has never had to look up
             generation2.write(MUNICIPALITIES.subList(0, 10), period, 9);
             // stopped, not killed: a SIGKILL can lose the registry's last writes (its H2 file), this schema
             platform.schemaRegistry().close();

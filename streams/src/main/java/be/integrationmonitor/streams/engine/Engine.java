@@ -52,7 +52,6 @@ public class Engine {
 
     private final Properties settings;
     private final Topics topics;
-    private final SchemaRegistryClient schemas;
     private final Duration emitInterval;
     private final MeterRegistry registry;
     private final Optional<Duration> minimumRetention;
@@ -68,7 +67,9 @@ public class Engine {
         this.settings = StreamsSettings.from(config, System.getenv());
         RegistryUrls registryUrls = new RegistryUrls(registryUrl);
         this.topics = new Topics(registryUrls);
-        this.schemas = new SchemaRegistryClient(registryUrls);
+        // the engine only reads the registry: its output schema is the operator's to register, once for every generation
+        new SchemaRegistryClient(registryUrls).requireRegistered(
+                Map.of(Topics.INDICATORS_SUBJECT, IndicatorValue.getClassSchema()));
         this.emitInterval = emitInterval;
         this.registry = registry;
         this.minimumRetention = HistoryRetention.parseMinimum(minimumRetention);
@@ -156,12 +157,7 @@ public class Engine {
         }
     }
 
-    /**
-     * The generation's output topic, partitioned like the input topics (a replay may have made it
-     * already), and its value schema, registered once before the stream threads start: their first
-     * emissions would otherwise race in the serializer's auto-registration, and the registry fails
-     * one of two concurrent creations of an artifact (Apicurio 2.x).
-     */
+    /** The generation's output topic, partitioned like the input topics (a replay may have made it already). */
     private void prepareOutput(int number) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(clientSettings())) {
             int partitions = admin.describeTopics(List.of(Topics.ERASURES)).allTopicNames().get()
@@ -173,8 +169,6 @@ public class Engine {
                 throw e;
             }
         }
-        schemas.register(SchemaRegistryClient.valueSubject(Generations.outputTopic(number)),
-                IndicatorValue.getClassSchema());
     }
 
     /**

@@ -95,7 +95,7 @@ class IndicatorTopologyPropertyTest {
      */
     static Map<String, Expected> streamed(List<Object> arrival, LocalDate today, LocalDate later, Random random) {
         MovableClock clock = new MovableClock(today);
-        // a generation no engine runs: its schema subject stays the engine tests' to register
+        // a generation no engine runs
         Topic<String, IndicatorValue> out = TOPICS.indicators(999);
         Serde<GenericRecord> eventSerde = TOPICS.eventSerde();
         try (TopologyTestDriver driver = new TopologyTestDriver(
