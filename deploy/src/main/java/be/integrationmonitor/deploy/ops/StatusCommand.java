@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy.ops;
 
+import be.integrationmonitor.platform.security.ServiceAcls;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.HistoryRetention;
@@ -18,9 +19,9 @@ import picocli.CommandLine.Option;
 
 /** {@code status}: generations, what the sink API serves, topics, schema versions and consumer lag. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows the engine generations, the topic the sink API serves, the topics, the schema "
-                + "versions and the consumer lag of every application.")
-public final class StatusCommand implements Callable<Integer> {
+        description = {"Shows the engine generations, the topic the sink API serves, the topics, the schema "
+                + "versions and the consumer lag of every application.", "Kafka user on a secured cluster: operator."})
+public final class StatusCommand implements Callable<Integer>, KafkaUserCommand {
 
     @Mixin
     KafkaOptions kafka;
@@ -31,6 +32,11 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--sink-url", split = ",", defaultValue = "http://127.0.0.1:8080",
             description = "Sink API instance(s) (default: ${DEFAULT-VALUE}).")
     List<URI> sinks;
+
+    @Override
+    public String kafkaUser() {
+        return ServiceAcls.OPERATOR;
+    }
 
     @Override
     public Integer call() throws Exception {
