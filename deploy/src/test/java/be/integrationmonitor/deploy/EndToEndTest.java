@@ -52,8 +52,7 @@ class EndToEndTest {
         List<ChildJvm> jvms = stack.jvms();
         stack.close();
         assertThat(jvms).noneMatch(ChildJvm::isAlive);
-        assertThat(List.of(options.apiPort(), options.pushPort(), options.streamsPort(), options.kafkaPort(),
-                options.controllerPort(), options.registryPort())).noneMatch(Ports::isOpen);
+        assertThat(options.ports()).noneMatch(Ports::isOpen);
     }
 
     @Test

@@ -44,9 +44,9 @@ public final class PurgeCommand implements Callable<Integer>, KafkaUserCommand {
     @Mixin
     BlueGreen blueGreen;
 
-    @Option(names = "--push-url", split = ",", defaultValue = "http://127.0.0.1:8082",
-            description = "Every partner push API (producers) instance: each must write to the new topics before "
-                    + "the old ones are copied to their end (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--push-management-url", split = ",", defaultValue = "http://127.0.0.1:9002",
+            description = "Management interface (health) of every partner push API (producers) instance: each must "
+                    + "write to the new topics before the old ones are copied to their end (default: ${DEFAULT-VALUE}).")
     List<URI> pushes;
 
     @Override

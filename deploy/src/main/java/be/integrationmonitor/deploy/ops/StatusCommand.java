@@ -29,8 +29,8 @@ public final class StatusCommand implements Callable<Integer>, KafkaUserCommand 
     @Option(names = "--registry-url", defaultValue = "http://127.0.0.1:8081", description = "Schema registry (default: ${DEFAULT-VALUE}).")
     String registryUrl;
 
-    @Option(names = "--sink-url", split = ",", defaultValue = "http://127.0.0.1:8080",
-            description = "Sink API instance(s) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sink-management-url", split = ",", defaultValue = "http://127.0.0.1:9000",
+            description = "Management interface (health) of every sink API instance (default: ${DEFAULT-VALUE}).")
     List<URI> sinks;
 
     @Override
