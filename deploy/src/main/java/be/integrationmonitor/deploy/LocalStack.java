@@ -43,13 +43,24 @@ public final class LocalStack implements AutoCloseable {
         services.put(PRODUCERS, producers);
     }
 
-    /** Ports and the data directory. */
-    public record Options(Path dataDir, int apiPort, int pushPort, int streamsPort, int kafkaPort,
-                          int controllerPort, int registryPort) {
+    /**
+     * Ports and the data directory.
+     *
+     * @param apiManagementPort  the sink API's health, metrics and OpenAPI
+     * @param pushManagementPort the producers' health, metrics and OpenAPI
+     */
+    public record Options(Path dataDir, int apiPort, int apiManagementPort, int pushPort, int pushManagementPort,
+                          int streamsPort, int kafkaPort, int controllerPort, int registryPort) {
 
         public static Options ephemeral(Path dataDir) {
             return new Options(dataDir, Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free());
+                    Ports.free(), Ports.free(), Ports.free());
+        }
+
+        /** Every port the stack listens on. */
+        public List<Integer> ports() {
+            return List.of(apiPort, apiManagementPort, pushPort, pushManagementPort, streamsPort, kafkaPort,
+                    controllerPort, registryPort);
         }
 
         /** The broker and registry of the stack, for starting them alone. */
@@ -78,10 +89,10 @@ public final class LocalStack implements AutoCloseable {
             Service streams = Service.start(STREAMS, options.streamsPort(), "384m", logs,
                     with(common, "im.state.dir", data.resolve("streams-state")), Map.of());
             started.add(streams);
-            Service sinkApi = Service.start(SINK_API, options.apiPort(), "256m", logs,
+            Service sinkApi = Service.start(SINK_API, options.apiPort(), options.apiManagementPort(), "256m", logs,
                     with(common, "quarkus.profile", "local"), Map.of());
             started.add(sinkApi);
-            Service producers = Service.start(PRODUCERS, options.pushPort(), "256m", logs,
+            Service producers = Service.start(PRODUCERS, options.pushPort(), options.pushManagementPort(), "256m", logs,
                     with(with(common, "quarkus.profile", "local"), "im.inbox.dir", data.resolve("inbox")),
                     Map.of("IM_PSEUDONYMISATION_KEY", pseudonymisationKey(data)));
             started.add(producers);
@@ -102,6 +113,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String pushUrl() {
         return services.get(PRODUCERS).url();
+    }
+
+    /** The sink API's health (readiness: the topic it serves), metrics and OpenAPI. */
+    public String apiManagementUrl() {
+        return services.get(SINK_API).managementUrl();
+    }
+
+    /** The producers' health (readiness: the input version they write), metrics and OpenAPI. */
+    public String pushManagementUrl() {
+        return services.get(PRODUCERS).managementUrl();
     }
 
     /** SIGKILLs one service ({@link #STREAMS}, {@link #SINK_API} or {@link #PRODUCERS}), as a lost machine would. */

@@ -28,10 +28,16 @@ public final class RunCommand implements Runnable {
 
     @Option(names = "--data-dir", defaultValue = DATA_DIR, description = "Where all data and logs go (default: ${DEFAULT-VALUE}).")
     Path dataDir;
-    @Option(names = "--api-port", defaultValue = "8080", description = "Sink API and Swagger UI (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--api-port", defaultValue = "8080", description = "Sink API and dashboard (default: ${DEFAULT-VALUE}).")
     int apiPort;
+    @Option(names = "--api-management-port", defaultValue = "9000",
+            description = "Sink API health, metrics and Swagger UI (default: ${DEFAULT-VALUE}).")
+    int apiManagementPort;
     @Option(names = "--push-port", defaultValue = "8082", description = "Partner push API (default: ${DEFAULT-VALUE}).")
     int pushPort;
+    @Option(names = "--push-management-port", defaultValue = "9002",
+            description = "Partner push API health, metrics and Swagger UI (default: ${DEFAULT-VALUE}).")
+    int pushManagementPort;
     @Option(names = "--streams-port", defaultValue = "8083", description = "Streams health and metrics (default: ${DEFAULT-VALUE}).")
     int streamsPort;
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka broker (default: ${DEFAULT-VALUE}).")
@@ -47,8 +53,9 @@ public final class RunCommand implements Runnable {
     @Override
     public void run() {
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(new LocalStack.Options(dataDir, apiPort, pushPort, streamsPort, kafkaPort,
-                controllerPort, registryPort), message -> System.out.println("[run] " + message));
+        LocalStack stack = LocalStack.start(new LocalStack.Options(dataDir, apiPort, apiManagementPort, pushPort,
+                pushManagementPort, streamsPort, kafkaPort, controllerPort, registryPort),
+                message -> System.out.println("[run] " + message));
         CountDownLatch stopped = new CountDownLatch(1);
         ScheduledExecutorService feed = Executors.newSingleThreadScheduledExecutor();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -63,11 +70,12 @@ public final class RunCommand implements Runnable {
         System.out.println("[run] indicators API : " + stack.apiUrl()
                 + "/v1/indicators/protected_persons?geo=21004&granularity=month");
         System.out.println("[run] dashboard      : " + stack.apiUrl() + "/");
-        System.out.println("[run] Swagger UI     : " + stack.apiUrl() + "/q/swagger-ui");
+        System.out.println("[run] Swagger UI     : " + stack.apiManagementUrl() + "/q/swagger-ui (health: "
+                + stack.apiManagementUrl() + "/q/health)");
         System.out.println("[run] exact values   : add -H 'Authorization: Bearer " + ANALYST_TOKEN
                 + "' (development analyst token)");
         System.out.println("[run] partner push   : " + stack.pushUrl() + "/v1/events (Swagger UI: "
-                + stack.pushUrl() + "/q/swagger-ui)");
+                + stack.pushManagementUrl() + "/q/swagger-ui)");
         if (syntheticFeed) {
             startFeed(stack, feed);
         }

@@ -11,32 +11,58 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** One of the product's Quarkus services, in a child JVM, ready once its readiness check passes. */
+/**
+ * One of the product's Quarkus services, in a child JVM, ready once its readiness check passes.
+ * The sink API and the producers serve health, metrics and OpenAPI on a management port of their
+ * own; the engine, which serves nothing else, on its one port.
+ */
 final class Service implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String module;
     private final int port;
+    private final int managementPort;
     private final ChildJvm.Builder builder;
     private final ChildJvm jvm;
     private final String url;
+    private final String managementUrl;
 
-    private Service(String module, int port, ChildJvm.Builder builder) {
+    private Service(String module, int port, int managementPort, ChildJvm.Builder builder) {
         Ports.requireFree(port, module);
+        if (managementPort != port) {
+            Ports.requireFree(managementPort, module + " management");
+        }
         this.module = module;
         this.port = port;
+        this.managementPort = managementPort;
         this.builder = builder;
         this.jvm = builder.start();
         this.url = "http://" + Ports.LOOPBACK + ":" + port;
+        this.managementUrl = "http://" + Ports.LOOPBACK + ":" + managementPort;
+    }
+
+    /** A service with a management interface: its API on {@code port}, health and metrics on {@code managementPort}. */
+    static Service start(String module, int port, int managementPort, String heap, Path logDir,
+                         Map<String, Object> config, Map<String, String> environment) {
+        ChildJvm.Builder builder = builder(module, port, heap, logDir, config, environment)
+                .systemProperty("quarkus.management.host", Ports.LOOPBACK)
+                .systemProperty("quarkus.management.port", managementPort);
+        return new Service(module, port, managementPort, builder);
+    }
+
+    /** A service that serves health and metrics alone, on its one port (the engine). */
+    static Service start(String module, int port, String heap, Path logDir, Map<String, Object> config,
+                         Map<String, String> environment) {
+        return new Service(module, port, port, builder(module, port, heap, logDir, config, environment));
     }
 
     /**
      * @param config      Quarkus configuration, passed as system properties
      * @param environment passed as environment variables (secrets)
      */
-    static Service start(String module, int port, String heap, Path logDir, Map<String, Object> config,
-                         Map<String, String> environment) {
+    private static ChildJvm.Builder builder(String module, int port, String heap, Path logDir,
+                                            Map<String, Object> config, Map<String, String> environment) {
         ChildJvm.Builder builder = ChildJvm.builder(module)
                 .heap(heap)
                 .systemProperty("quarkus.http.host", Ports.LOOPBACK)
@@ -45,7 +71,7 @@ final class Service implements AutoCloseable {
                 .log(logDir.resolve(module + ".log"));
         config.forEach(builder::systemProperty);
         environment.forEach(builder::environment);
-        return new Service(module, port, builder);
+        return builder;
     }
 
     /**
@@ -53,15 +79,21 @@ final class Service implements AutoCloseable {
      * a supervisor restarts it after a crash ({@link #kill()}); not yet ready.
      */
     Service restarted() {
-        return new Service(module, port, builder);
+        return new Service(module, port, managementPort, builder);
     }
 
     void awaitReady(Duration timeout) {
-        jvm.awaitReady(() -> status(url + "/q/health/ready") == 200, timeout);
+        jvm.awaitReady(() -> status(managementUrl + "/q/health/ready") == 200, timeout);
     }
 
+    /** Where its API is. */
     String url() {
         return url;
+    }
+
+    /** Where its health, metrics and OpenAPI are (the same as {@link #url()} for the engine). */
+    String managementUrl() {
+        return managementUrl;
     }
 
     ChildJvm jvm() {

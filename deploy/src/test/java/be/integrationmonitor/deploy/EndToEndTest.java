@@ -2,16 +2,18 @@ package be.integrationmonitor.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.integrationmonitor.deploy.ops.EraseCommand;
 import be.integrationmonitor.platform.ChildJvm;
 import be.integrationmonitor.platform.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Path;
@@ -25,7 +27,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The walking skeleton through real components: events pushed over HTTP to the producers, Avro on
@@ -51,8 +52,7 @@ class EndToEndTest {
         List<ChildJvm> jvms = stack.jvms();
         stack.close();
         assertThat(jvms).noneMatch(ChildJvm::isAlive);
-        assertThat(List.of(options.apiPort(), options.pushPort(), options.streamsPort(), options.kafkaPort(),
-                options.controllerPort(), options.registryPort())).noneMatch(Ports::isOpen);
+        assertThat(options.ports()).noneMatch(Ports::isOpen);
     }
 
     @Test
@@ -101,9 +101,16 @@ class EndToEndTest {
         awaitSeries("44021" + range, "[0.0, 6.0, 6.0]");
 
         Path key = options.dataDir().resolve("secrets/pseudonymisation.key");
-        int exit = new CommandLine(new EraseCommand()).execute("--bootstrap-servers",
-                stack.platform().bootstrapServers(), "--national-number", numbers.get(0), "--key-file", key.toString());
-        assertThat(exit).isZero();
+        InputStream in = System.in;
+        // as an operator pipes it: never on the command line
+        System.setIn(new ByteArrayInputStream((numbers.get(0) + "\n").getBytes(StandardCharsets.US_ASCII)));
+        try {
+            int exit = Cli.commandLine().execute("erase", "--bootstrap-servers", stack.platform().bootstrapServers(),
+                    "--national-number", "--key-file", key.toString());
+            assertThat(exit).isZero();
+        } finally {
+            System.setIn(in);
+        }
         awaitSeries("44021" + range, "[0.0, 5.0, 5.0]");
 
         // the erased person's events never count again, even when re-sent

@@ -465,7 +465,7 @@ class TwoEnginesTest {
 
         static Tasks of(Service service) throws IOException, InterruptedException {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(service.url() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
+                    URI.create(service.managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode data = JSON.readTree(response.body()).get("checks").get(0).get("data");
             return new Tasks(split(data.path("generation-1-active").asText()),

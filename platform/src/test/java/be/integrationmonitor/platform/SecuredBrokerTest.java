@@ -7,6 +7,7 @@ import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.platform.security.Scram;
 import be.integrationmonitor.platform.security.ServiceAcls;
+import be.integrationmonitor.topics.HistoryRetention;
 import be.integrationmonitor.topics.TopicProvisioner;
 import be.integrationmonitor.topics.Topics;
 import java.nio.file.Files;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -170,6 +172,61 @@ class SecuredBrokerTest {
     }
 
     @Test
+    void theOperatorSeesTheEventTopicsMetadataButReadsNoEvent() throws Exception {
+        for (EventType<?> type : EventType.ALL) {
+            assertThatThrownBy(() -> read(ServiceAcls.OPERATOR, type.topic()))
+                    .as("the operator does not read %s", type).isInstanceOf(TopicAuthorizationException.class);
+        }
+        try (Admin operator = Admin.create(login(ServiceAcls.OPERATOR))) {
+            // what replay and status need: partitions, offsets and retention
+            String topic = EventType.RESIDENCE_CHANGED.topic();
+            assertThat(operator.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(1);
+            assertThat(operator.listOffsets(Map.of(new TopicPartition(topic, 0), OffsetSpec.latest())).all().get())
+                    .hasSize(1);
+            HistoryRetention.require(operator, Topics.history(), HistoryRetention.UNLIMITED);
+        }
+    }
+
+    /**
+     * A purge copies every event topic to its next input version ({@code <topic>.v2}): the
+     * maintenance user reads the old version and creates and writes the new one; then the producers
+     * write it and the engine reads it, each checking its history retention first as they do at
+     * start; the operator still sees only its metadata, the sink API not even that.
+     */
+    @Test
+    void thePurgedInputVersionIsCoveredForEveryUserThatUsesIt() throws Exception {
+        try (Admin maintenance = Admin.create(login(ServiceAcls.MAINTENANCE))) {
+            maintenance.createTopics(EventType.ALL.stream().map(type -> Topics.event(type, 2, 1, (short) 1)).toList())
+                    .all().get();
+        }
+        for (EventType<?> type : EventType.ALL) {
+            read(ServiceAcls.MAINTENANCE, type.topic());
+            assertThat(send(ServiceAcls.MAINTENANCE, type.topic(2), true).topic()).isEqualTo(type.topic(2));
+            assertThat(send(ServiceAcls.PRODUCERS, type.topic(2), true).topic()).isEqualTo(type.topic(2));
+            assertThatThrownBy(() -> read(ServiceAcls.OPERATOR, type.topic(2)))
+                    .as(type.topic(2)).isInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> read(ServiceAcls.SINK_API, type.topic(2)))
+                    .as(type.topic(2)).isInstanceOf(TopicAuthorizationException.class);
+        }
+        for (EventType<?> type : EventType.INDICATOR_INPUTS) {
+            assertThat(read(ServiceAcls.STREAMS, type.topic(2))).as(type.topic(2)).isPositive();
+        }
+        try (Admin producers = Admin.create(login(ServiceAcls.PRODUCERS));
+             Admin streams = Admin.create(login(ServiceAcls.STREAMS))) {
+            HistoryRetention.require(producers, EventType.ALL.stream().map(type -> type.topic(2)).toList(),
+                    HistoryRetention.UNLIMITED);
+            HistoryRetention.require(streams, Topics.history(2), HistoryRetention.UNLIMITED);
+        }
+    }
+
+    @Test
+    void theMaintenanceUserReadsTheDeadLettersAndTheOperatorDoesNot() {
+        read(ServiceAcls.MAINTENANCE, Topics.DEAD_LETTER);
+        assertThatThrownBy(() -> read(ServiceAcls.OPERATOR, Topics.DEAD_LETTER))
+                .isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
     void aWrongPasswordIsRefused() {
         Map<String, Object> settings = Scram.clientSettings(broker.bootstrapServers(), "SASL_PLAINTEXT",
                 ServiceAcls.PRODUCERS, PASSWORDS.get(ServiceAcls.PRODUCERS) + "x");
@@ -208,8 +265,8 @@ class SecuredBrokerTest {
         }
     }
 
-    /** Reads the topic's first partition without a group (as the sink API and the producers do). */
-    private static void read(String user, String topic) {
+    /** Reads the topic's first partition without a group (as the sink API and the producers do); returns the records read. */
+    private static int read(String user, String topic) {
         Map<String, Object> settings = login(user);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -219,8 +276,9 @@ class SecuredBrokerTest {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(Set.of(partition));
             consumer.seekToBeginning(Set.of(partition));
-            consumer.poll(Duration.ofSeconds(2));
+            int records = consumer.poll(Duration.ofSeconds(2)).count();
             assertThat(consumer.position(partition)).isNotNegative();
+            return records;
         }
     }
 

@@ -69,7 +69,7 @@ final class Replay {
             if (blueGreen) {
                 long replayStarted = System.nanoTime();
                 int exit = new CommandLine(new Cli()).execute("replay", "--bootstrap-servers",
-                        stack.platform().bootstrapServers(), "--sink-url", stack.apiUrl());
+                        stack.platform().bootstrapServers(), "--sink-management-url", stack.apiManagementUrl());
                 if (exit != 0) {
                     throw new IllegalStateException("replay exited with " + exit);
                 }
@@ -92,7 +92,7 @@ final class Replay {
         try (Cluster cluster = new Cluster(Map.of("bootstrap.servers", stack.platform().bootstrapServers()))) {
             cluster.awaitCaughtUp(generation, SETTLE, Instant.now().plus(Duration.ofHours(6)), progress -> { });
         }
-        while (!new SinkApis(List.of(URI.create(stack.apiUrl()))).allServe(Generations.outputTopic(generation))) {
+        while (!new SinkApis(List.of(URI.create(stack.apiManagementUrl()))).allServe(Generations.outputTopic(generation))) {
             Thread.sleep(200);
         }
     }

@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Serving: requests/s and p50/p99 latency of the snapshot (municipality level, public view) with
  * and without {@code If-None-Match}, plain and gzip, measured by {@code wrk} with 64 connections,
- * against a trivial endpoint of the same server ({@code /q/health/live}) in the same run, once the
- * stack has settled after the freshness scenario.
+ * against a trivial endpoint of the same JVM ({@code /q/health/live}, on its management interface:
+ * another port of the same Vert.x instance) in the same run, once the stack has settled after the
+ * freshness scenario.
  */
 final class Serving {
 
@@ -38,7 +39,7 @@ final class Serving {
         settle(snapshot);
         HttpResponse<byte[]> plain = fetch(snapshot, null);
         HttpResponse<byte[]> gzip = fetch(snapshot, GZIP);
-        Wrk trivial = wrk(stack.apiUrl() + "/q/health/live");
+        Wrk trivial = wrk(stack.apiManagementUrl() + "/q/health/live");
         String baseline = String.format("%,.0f req/s, p50 %.1f ms, p99 %.1f ms (/q/health/live)", trivial.rate(),
                 trivial.p50(), trivial.p99());
         String etag = "If-None-Match: " + plain.headers().firstValue("ETag").orElseThrow();

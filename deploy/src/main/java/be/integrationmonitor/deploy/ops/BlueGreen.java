@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
  */
 public final class BlueGreen {
 
-    @Option(names = "--sink-url", split = ",", defaultValue = "http://127.0.0.1:8080",
-            description = "Sink API instance(s) that must have switched before the old generation is retired "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sink-management-url", split = ",", defaultValue = "http://127.0.0.1:9000",
+            description = "Management interface (health) of every sink API instance, which must have switched "
+                    + "before the old generation is retired (default: ${DEFAULT-VALUE}).")
     List<URI> sinks;
 
     @Option(names = "--settle", defaultValue = "PT5S", description = "How long the new generation must stay caught up "

@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy.ops;
 
+import be.integrationmonitor.platform.security.ServiceAcls;
 import be.integrationmonitor.topics.Topics;
 import java.time.Instant;
 import java.util.Comparator;
@@ -22,10 +23,16 @@ import picocli.CommandLine.Option;
  * engine ignores an eventId it already holds, and an erasure twice is one erasure.
  */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true,
-        description = "Lists the records the engine could not process (never their content) and re-drives them "
-                + "to their source topic.",
+        description = {"Lists the records the engine could not process (never their content) and re-drives them "
+                + "to their source topic.", "Kafka user on a secured cluster: maintenance (it reads dead letters and "
+                + "writes events)."},
         subcommands = {DeadLettersCommand.ListCommand.class, DeadLettersCommand.RedriveCommand.class})
-public final class DeadLettersCommand {
+public final class DeadLettersCommand implements KafkaUserCommand {
+
+    @Override
+    public String kafkaUser() {
+        return ServiceAcls.MAINTENANCE;
+    }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "One line per dead letter: its position in the dead-letter topic, time, source record and "

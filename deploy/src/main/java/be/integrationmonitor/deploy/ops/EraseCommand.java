@@ -1,8 +1,11 @@
 package be.integrationmonitor.deploy.ops;
 
+import be.integrationmonitor.platform.security.ServiceAcls;
 import be.integrationmonitor.pseudonym.NationalNumber;
 import be.integrationmonitor.pseudonym.PseudonymKey;
 import be.integrationmonitor.topics.Topics;
+import java.io.Console;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +31,13 @@ import picocli.CommandLine.Option;
  * The next {@code purge} removes the person's records from the event topics. It prints a receipt:
  * when the request was written, when the served indicators were recomputed, and that the physical
  * removal waits for the next purge; {@code --receipt} prints it again later, with the purge's time.
+ * A national number is asked for, never taken from the command line, where shell history and
+ * {@code ps} would keep it.
  */
 @Command(name = "erase", mixinStandardHelpOptions = true,
-        description = "Removes one person from every indicator (GDPR erasure).")
-public final class EraseCommand implements Callable<Integer> {
+        description = {"Removes one person from every indicator (GDPR erasure).",
+                "Kafka user on a secured cluster: operator."})
+public final class EraseCommand implements Callable<Integer>, KafkaUserCommand {
 
     @Mixin
     KafkaOptions kafka;
@@ -43,9 +49,14 @@ public final class EraseCommand implements Callable<Integer> {
         @Option(names = "--person-ref", required = true, description = "The person's pseudonym, as in the event topics.")
         String personRef;
         @Option(names = "--national-number", required = true,
-                description = "The person's INSZ/NISS; pseudonymised here with the platform's key, never sent.")
-        String nationalNumber;
+                description = "Ask for the person's INSZ/NISS: typed at a prompt without echo, or one line of standard "
+                        + "input. Never on the command line (shell history, ps). Pseudonymised here with the "
+                        + "platform's key, never sent.")
+        boolean nationalNumber;
     }
+
+    /** Longer than any way of writing a national register number (11 digits, dots, dashes, spaces). */
+    static final int MAX_NATIONAL_NUMBER_CHARS = 64;
 
     @Option(names = "--key-file", description = "File holding the pseudonymisation key (base64); "
             + "default: the IM_PSEUDONYMISATION_KEY environment variable.")
@@ -97,8 +108,13 @@ public final class EraseCommand implements Callable<Integer> {
         return 0;
     }
 
+    @Override
+    public String kafkaUser() {
+        return ServiceAcls.OPERATOR;
+    }
+
     private String pseudonym() throws Exception {
-        String digits = NationalNumber.normalise(person.nationalNumber).orElseThrow(() ->
+        String digits = NationalNumber.normalise(readNationalNumber()).orElseThrow(() ->
                 new IllegalArgumentException("not a valid national register number (INSZ/NISS)"));
         String key = keyFile != null ? Files.readString(keyFile) : System.getenv("IM_PSEUDONYMISATION_KEY");
         if (key == null) {
@@ -106,5 +122,33 @@ public final class EraseCommand implements Callable<Integer> {
         }
         return PseudonymKey.fromBase64(key, keyFile != null ? keyFile.toString() : "IM_PSEUDONYMISATION_KEY")
                 .personRef(digits);
+    }
+
+    /**
+     * At a terminal, a prompt without echo; otherwise one line of standard input (a pipe, a here
+     * string), read up to {@link #MAX_NATIONAL_NUMBER_CHARS} characters and no further.
+     */
+    private static String readNationalNumber() throws IOException {
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("national register number (INSZ/NISS, not shown): ");
+            if (typed == null) {
+                throw new IllegalArgumentException("no national register number typed");
+            }
+            return new String(typed);
+        }
+        StringBuilder line = new StringBuilder();
+        for (int c = System.in.read(); c != -1 && c != '\n'; c = System.in.read()) {
+            if (line.length() == MAX_NATIONAL_NUMBER_CHARS) {
+                throw new IllegalArgumentException("standard input holds more than a national register number: "
+                        + "give it alone on one line");
+            }
+            line.append((char) c);
+        }
+        if (line.toString().isBlank()) {
+            throw new IllegalArgumentException("no national register number on standard input (one line, e.g. "
+                    + "`erase --national-number < file`, or run it at a terminal to be asked)");
+        }
+        return line.toString().strip();
     }
 }

@@ -16,7 +16,7 @@ public final class KafkaOptions {
     String bootstrapServers;
 
     @Option(names = "--command-config", description = "Client settings file (security.protocol, sasl.*, ssl.*), "
-            + "as for Kafka's own tools.")
+            + "as for Kafka's own tools, of the Kafka user the command names (operator or maintenance).")
     Path commandConfig;
 
     /** Settings for any Kafka client of the command. */

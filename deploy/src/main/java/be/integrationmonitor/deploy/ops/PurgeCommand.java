@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy.ops;
 
+import be.integrationmonitor.platform.security.ServiceAcls;
 import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.topics.Topics;
@@ -32,9 +33,10 @@ import picocli.CommandLine.Option;
  * caught up.
  */
 @Command(name = "purge", mixinStandardHelpOptions = true,
-        description = "Removes the erased persons' records from the event topics: copies them to a new version "
-                + "without those records, moves producers and engine to it, deletes the old topics.")
-public final class PurgeCommand implements Callable<Integer> {
+        description = {"Removes the erased persons' records from the event topics: copies them to a new version "
+                + "without those records, moves producers and engine to it, deletes the old topics.",
+                "Kafka user on a secured cluster: maintenance (it reads and writes events)."})
+public final class PurgeCommand implements Callable<Integer>, KafkaUserCommand {
 
     @Mixin
     KafkaOptions kafka;
@@ -42,10 +44,15 @@ public final class PurgeCommand implements Callable<Integer> {
     @Mixin
     BlueGreen blueGreen;
 
-    @Option(names = "--push-url", split = ",", defaultValue = "http://127.0.0.1:8082",
-            description = "Every partner push API (producers) instance: each must write to the new topics before "
-                    + "the old ones are copied to their end (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--push-management-url", split = ",", defaultValue = "http://127.0.0.1:9002",
+            description = "Management interface (health) of every partner push API (producers) instance: each must "
+                    + "write to the new topics before the old ones are copied to their end (default: ${DEFAULT-VALUE}).")
     List<URI> pushes;
+
+    @Override
+    public String kafkaUser() {
+        return ServiceAcls.MAINTENANCE;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Asks partner push API (producers) instances which input version of the event topics they write
+ * Asks partner push API (producers) instances, at their management interface, which input version of the event topics they write
  * (their readiness check says {@code writing-version} once every event sent to the previous version
  * is written).
  */

@@ -9,7 +9,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Reads one datum of a service instance's readiness check ({@code /q/health/ready}), as the operator tool waits on them. */
+/**
+ * Reads one datum of a service instance's readiness check ({@code /q/health/ready} of its
+ * management interface), as the operator tool waits on them.
+ */
 final class Readiness {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy.ops;
 
+import be.integrationmonitor.platform.security.ServiceAcls;
 import be.integrationmonitor.generations.Generations;
 import java.time.Instant;
 import java.util.concurrent.Callable;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Option;
  * deletes its topics. Ctrl-C before the switch abandons the new generation; the old one serves on.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Rebuilds every indicator from the input topics with a new engine generation, then "
-                + "switches the sink API to it (blue/green, no downtime).")
-public final class ReplayCommand implements Callable<Integer> {
+        description = {"Rebuilds every indicator from the input topics with a new engine generation, then "
+                + "switches the sink API to it (blue/green, no downtime).", "Kafka user on a secured cluster: operator."})
+public final class ReplayCommand implements Callable<Integer>, KafkaUserCommand {
 
     @Mixin
     KafkaOptions kafka;
@@ -29,6 +30,11 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--abort", description = "Retire every generation that is not served (a replay left half-way).")
     boolean abort;
+
+    @Override
+    public String kafkaUser() {
+        return ServiceAcls.OPERATOR;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy.ops;
 
+import be.integrationmonitor.platform.security.ServiceAcls;
 import be.integrationmonitor.generations.Generations;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +21,10 @@ import picocli.CommandLine.Option;
  * its internal topics; this command also deletes the local state and empties the output topic.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = "Resets the served engine generation in place (engine and sink API stopped): inputs from "
-                + "the beginning, internal topics, local state and output emptied.")
-public final class ResetCommand implements Callable<Integer> {
+        description = {"Resets the served engine generation in place (engine and sink API stopped): inputs from "
+                + "the beginning, internal topics, local state and output emptied.", "Kafka user on a secured cluster: "
+                + "maintenance (committing the inputs' offsets needs read access to the events)."})
+public final class ResetCommand implements Callable<Integer>, KafkaUserCommand {
 
     @Mixin
     KafkaOptions kafka;
@@ -33,6 +35,11 @@ public final class ResetCommand implements Callable<Integer> {
     @Option(names = "--state-dir", defaultValue = "local-data/streams-state",
             description = "The engine's state directory (im.state.dir) on this machine (default: ${DEFAULT-VALUE}).")
     Path stateDir;
+
+    @Override
+    public String kafkaUser() {
+        return ServiceAcls.MAINTENANCE;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -3,7 +3,7 @@ package be.integrationmonitor.deploy.ops;
 import java.net.URI;
 import java.util.List;
 
-/** Asks sink API instances which indicators topic they serve (their readiness check says). */
+/** Asks sink API instances, at their management interface, which indicators topic they serve (their readiness check says). */
 public final class SinkApis {
 
     private final Readiness readiness = new Readiness();

@@ -1,5 +1,6 @@
 package be.integrationmonitor.deploy.ops;
 
+import be.integrationmonitor.platform.security.ServiceAcls;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.topics.HistoryRetention;
@@ -17,9 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code status}: generations, what the sink API serves, topics, schema versions and consumer lag. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows the engine generations, the topic the sink API serves, the topics, the schema "
-                + "versions and the consumer lag of every application.")
-public final class StatusCommand implements Callable<Integer> {
+        description = {"Shows the engine generations, the topic the sink API serves, the topics, the schema "
+                + "versions and the consumer lag of every application.", "Kafka user on a secured cluster: operator."})
+public final class StatusCommand implements Callable<Integer>, KafkaUserCommand {
 
     @Mixin
     KafkaOptions kafka;
@@ -27,8 +28,8 @@ public final class StatusCommand implements Callable<Integer> {
     @Mixin
     RegistryOptions registry;
 
-    @Option(names = "--sink-url", split = ",", defaultValue = "http://127.0.0.1:8080",
-            description = "Sink API instance(s) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sink-management-url", split = ",", defaultValue = "http://127.0.0.1:9000",
+            description = "Management interface (health) of every sink API instance (default: ${DEFAULT-VALUE}).")
     List<URI> sinks;
 
     /** The global rule: a secured registry shows it to its operator only. */
@@ -39,6 +40,11 @@ public final class StatusCommand implements Callable<Integer> {
         } catch (SchemaRegistryClient.RegistryException e) {
             return "not read (the registry refused the operator key: " + e.status() + ")";
         }
+    }
+
+    @Override
+    public String kafkaUser() {
+        return ServiceAcls.OPERATOR;
     }
 
     @Override

@@ -59,17 +59,36 @@ class ManifestsTest {
         assertThat(duplicates).as("objects defined twice").isEmpty();
     }
 
+    /**
+     * A service's public port is open to every pod (the ingress controller among them); its
+     * management port (health, metrics, OpenAPI; the engine's only port) to the monitoring
+     * namespace alone.
+     */
     @Test
-    void networkPoliciesDenyIngressButToEachServicesOwnPortAndTheRegistryToTheServicesAlone() {
+    void networkPoliciesDenyIngressButToEachServicesPublicPortItsManagementPortToMonitoringAndTheRegistryToTheServices() {
         assertThat(Manifests.k8s("NetworkPolicy", "default-deny-ingress").node().path("spec").path("podSelector").isEmpty())
                 .as("selects every pod").isTrue();
         for (String service : SERVICES) {
+            ServiceConfig config = ServiceConfig.of(service);
             JsonNode policy = Manifests.k8s("NetworkPolicy", service).node().path("spec");
             assertThat(policy.path("podSelector").path("matchLabels").path("app.kubernetes.io/name").asText())
                     .isEqualTo(service);
-            assertThat(policy.path("ingress")).hasSize(1);
-            assertThat(policy.path("ingress").get(0).path("ports").get(0).path("port").asInt()).as(service)
-                    .isEqualTo(ServiceConfig.of(service).httpPort());
+            Map<Integer, JsonNode> fromByPort = new HashMap<>();
+            for (JsonNode rule : policy.path("ingress")) {
+                assertThat(rule.path("ports")).as(service).hasSize(1);
+                fromByPort.put(rule.path("ports").get(0).path("port").asInt(), rule.path("from"));
+            }
+            List<Integer> open = config.hasManagementInterface()
+                    ? List.of(config.httpPort(), config.managementPort()) : List.of(config.managementPort());
+            assertThat(fromByPort).as(service).containsOnlyKeys(open);
+            if (config.hasManagementInterface()) {
+                assertThat(fromByPort.get(config.httpPort()).isMissingNode()).as("%s public port open", service).isTrue();
+            }
+            JsonNode management = fromByPort.get(config.managementPort());
+            assertThat(management).as("%s management port: one source", service).hasSize(1);
+            assertThat(management.get(0).path("podSelector").isMissingNode()).isTrue();
+            assertThat(management.get(0).path("namespaceSelector").path("matchLabels")
+                    .path("kubernetes.io/metadata.name").asText()).as(service).isEqualTo("monitoring");
         }
         JsonNode registry = Manifests.k8s("NetworkPolicy", "schema-registry").node().path("spec").path("ingress").get(0);
         List<String> clients = new ArrayList<>();
@@ -222,14 +241,17 @@ class ManifestsTest {
         for (String service : SERVICES) {
             Document workload = workload(service);
             JsonNode container = container(service);
-            int port = ServiceConfig.of(service).httpPort();
+            ServiceConfig config = ServiceConfig.of(service);
+            int port = config.httpPort();
             assertThat(container.path("ports").get(0).path("containerPort").asInt()).as(service).isEqualTo(port);
             String portName = container.path("ports").get(0).path("name").asText();
+            String managementPortName = portName(container, config.managementPort());
             for (String probe : List.of("readinessProbe", "livenessProbe")) {
                 JsonNode http = container.path(probe).path("httpGet");
                 assertThat(http.path("path").asText()).as("%s %s", service, probe)
                         .isEqualTo(probe.equals("readinessProbe") ? "/q/health/ready" : "/q/health/live");
-                assertThat(http.path("port").asText()).as("%s %s port", service, probe).isIn(portName, String.valueOf(port));
+                assertThat(http.path("port").asText()).as("%s %s on the management port", service, probe)
+                        .isIn(managementPortName, String.valueOf(config.managementPort()));
             }
             JsonNode resources = container.path("resources");
             long limit = bytes(resources.path("limits").path("memory").asText());
@@ -248,6 +270,12 @@ class ManifestsTest {
                 assertThat(matches(s.node().path("spec").path("selector"), labels)).isTrue();
                 assertThat(s.node().path("spec").path("ports").get(0).path("targetPort").asText()).isIn(portName, String.valueOf(port));
             });
+            if (config.hasManagementInterface()) {
+                assertThat(Manifests.k8s("Service")).as("no Service exposes the management port of %s", service)
+                        .filteredOn(s -> matches(s.node().path("spec").path("selector"), labels))
+                        .allSatisfy(s -> s.node().path("spec").path("ports").forEach(p -> assertThat(p.path("targetPort").asText())
+                                .isNotIn(managementPortName, String.valueOf(config.managementPort()))));
+            }
         }
         assertThat(workload("streams").kind()).isEqualTo("StatefulSet");
         assertThat(workload("producers").kind()).isEqualTo("Deployment");
@@ -478,5 +506,15 @@ class ManifestsTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The name of the container's port with this number. */
+    private static String portName(JsonNode container, int port) {
+        for (JsonNode declared : container.path("ports")) {
+            if (declared.path("containerPort").asInt() == port) {
+                return declared.path("name").asText();
+            }
+        }
+        throw new AssertionError("no container port " + port + " declared");
     }
 }

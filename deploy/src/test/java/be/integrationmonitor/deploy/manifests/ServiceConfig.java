@@ -87,6 +87,19 @@ final class ServiceConfig {
         return Integer.parseInt(properties.getProperty("quarkus.http.port"));
     }
 
+    /** Whether it serves health, metrics and OpenAPI on a port of their own (quarkus.management.enabled). */
+    boolean hasManagementInterface() {
+        return Boolean.parseBoolean(properties.getProperty("quarkus.management.enabled", "false"));
+    }
+
+    /**
+     * Where its health, metrics and OpenAPI are: quarkus.management.port, or its one HTTP port for
+     * a service that serves nothing else (the engine).
+     */
+    int managementPort() {
+        return hasManagementInterface() ? Integer.parseInt(properties.getProperty("quarkus.management.port")) : httpPort();
+    }
+
     static String environmentName(String key) {
         return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }

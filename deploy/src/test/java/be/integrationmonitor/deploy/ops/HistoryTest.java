@@ -100,7 +100,7 @@ class HistoryTest {
         }
         String bootstrap = platform.bootstrapServers();
         Run status = cli("status", "--bootstrap-servers", bootstrap,
-                "--registry-url", platform.registry().root(), "--sink-url", "http://127.0.0.1:1");
+                "--registry-url", platform.registry().root(), "--sink-management-url", "http://127.0.0.1:1");
         assertThat(status.out()).containsPattern(topic + " +\\d+ +5 +0  unlimited");
 
         // what an expiry does: the oldest records are gone
@@ -115,7 +115,7 @@ class HistoryTest {
             assertThat(cluster.generations()).isEqualTo(Generations.INITIAL);
         }
         assertThat(cli("status", "--bootstrap-servers", bootstrap, "--registry-url",
-                platform.registry().root(), "--sink-url", "http://127.0.0.1:1").out())
+                platform.registry().root(), "--sink-management-url", "http://127.0.0.1:1").out())
                 .containsPattern(topic + " +\\d+ +2 +3  unlimited");
 
         // accepted: the replay goes on (and, with no engine running here, gives up at its timeout)

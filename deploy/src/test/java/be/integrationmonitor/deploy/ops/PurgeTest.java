@@ -112,8 +112,8 @@ class PurgeTest {
         partner.start();
         Run purge;
         try {
-            purge = cli("purge", "--bootstrap-servers", bootstrap, "--sink-url", stack.apiUrl(),
-                    "--push-url", stack.pushUrl(), "--settle", "PT5S");
+            purge = cli("purge", "--bootstrap-servers", bootstrap, "--sink-management-url",
+                    stack.apiManagementUrl(), "--push-management-url", stack.pushManagementUrl(), "--settle", "PT5S");
             sleep(1_000);
         } finally {
             pushing.set(false);

@@ -138,7 +138,7 @@ class ReplayTest {
             assertThat(values(get(income))).containsExactly(8.0, 15.0);
         });
         Run status = cli("status", "--bootstrap-servers", bootstrap, "--registry-url", registryUrl,
-                "--registry-key-file", registryKey, "--sink-url", stack.apiUrl());
+                "--registry-key-file", registryKey, "--sink-management-url", stack.apiManagementUrl());
         assertThat(status.out()).contains("serving=1 running=1").contains("serves: indicators.1")
                 .contains("compatibility: BACKWARD")
                 .contains("income-support-decided-value").contains(Generations.applicationId(1))
@@ -170,7 +170,8 @@ class ReplayTest {
         dashboard.start();
         Run replay;
         try {
-            replay = cli("replay", "--bootstrap-servers", bootstrap, "--sink-url", stack.apiUrl(), "--settle", "PT5S");
+            replay = cli("replay", "--bootstrap-servers", bootstrap, "--sink-management-url", stack.apiManagementUrl(),
+                    "--settle", "PT5S");
         } finally {
             polling.set(false);
             dashboard.join();
@@ -187,8 +188,8 @@ class ReplayTest {
         assertThat(stack.platform().admin().listTopics().names().get())
                 .noneMatch(name -> name.startsWith(Generations.applicationId(1) + "-") || name.equals("indicators.1"))
                 .contains("indicators.2");
-        assertThat(cli("status", "--bootstrap-servers", bootstrap, "--registry-url", registryUrl, "--sink-url",
-                stack.apiUrl()).out()).contains("serving=2 running=2").contains("serves: indicators.2")
+        assertThat(cli("status", "--bootstrap-servers", bootstrap, "--registry-url", registryUrl, "--sink-management-url",
+                stack.apiManagementUrl()).out()).contains("serving=2 running=2").contains("serves: indicators.2")
                 // the local run's key is not this test's: the rule is not shown
                 .contains("compatibility: not read");
     }
@@ -218,7 +219,7 @@ class ReplayTest {
         assertThat(stack.platform().admin().listTopics().names().get())
                 .noneMatch(name -> name.startsWith(Generations.applicationId(halfWay) + "-")
                         || name.equals(Generations.outputTopic(halfWay)));
-        assertThat(get("/q/health/ready")).contains(served.servedTopic());
+        assertThat(new SinkApis(List.of(URI.create(stack.apiManagementUrl()))).allServe(served.servedTopic())).isTrue();
         assertThat(cli("reset", "--bootstrap-servers", bootstrap).exit()).as("refuses while the engine runs").isEqualTo(2);
     }
 

@@ -39,8 +39,17 @@ public final class ServiceAcls {
     public static final String STREAMS = "streams";
     /** The indicators API ({@code sink-api/}). */
     public static final String SINK_API = "sink-api";
-    /** Operators' command line ({@code deploy.jar erase}, {@code replay}, …): erasures and engine generations. */
+    /**
+     * Operators' day-to-day commands ({@code deploy.jar erase}, {@code replay}, {@code status}): erasures
+     * and engine generations. Sees the event topics' metadata, never their records.
+     */
     public static final String OPERATOR = "operator";
+    /**
+     * Operators' maintenance commands, which read or write event records ({@code deploy.jar reset},
+     * {@code purge}, {@code dead-letters}): everything {@link #OPERATOR} may, plus the events themselves.
+     * Its credentials are for those runs only, kept apart from the operator's.
+     */
+    public static final String MAINTENANCE = "maintenance";
 
     /**
      * The producers' duplicate-detection topic, which they create themselves with the retention of
@@ -73,6 +82,24 @@ public final class ServiceAcls {
         static Grant topicPrefix(String prefix, AclOperation... operations) {
             return new Grant(ResourceType.TOPIC, prefix, PatternType.PREFIXED, Set.of(operations));
         }
+
+        /**
+         * An event topic in every input version: its first name, literally, and the versions a purge
+         * creates ({@code residence-changed.v1}, {@code .v2}, …), by prefix.
+         */
+        static List<Grant> event(EventType<?> type, Set<AclOperation> operations) {
+            return List.of(new Grant(ResourceType.TOPIC, type.topic(), PatternType.LITERAL, operations),
+                    new Grant(ResourceType.TOPIC, versionsPrefix(type), PatternType.PREFIXED, operations));
+        }
+    }
+
+    /**
+     * What every purged input version of an event type's topic starts with: {@link Topics#versioned}
+     * of version 1 without its number ({@code residence-changed.v}).
+     */
+    public static String versionsPrefix(EventType<?> type) {
+        String first = type.topic(1);
+        return first.substring(0, first.length() - "1".length());
     }
 
     private ServiceAcls() {
@@ -85,14 +112,19 @@ public final class ServiceAcls {
         catalogue.put(STREAMS, streams());
         catalogue.put(SINK_API, sinkApi());
         catalogue.put(OPERATOR, operator());
+        catalogue.put(MAINTENANCE, maintenance());
         return Collections.unmodifiableMap(catalogue);
     }
 
-    /** Publish every event type; keep the shared set of accepted eventIds (read, write, create). */
+    /**
+     * Publish every event type, in whichever input version the generations say; check at start that
+     * the event topics keep their history (their configs); keep the shared set of accepted eventIds
+     * (read, write, create).
+     */
     private static List<Grant> producers() {
         List<Grant> grants = new ArrayList<>();
         for (EventType<?> type : EventType.ALL) {
-            grants.add(Grant.topic(type.topic(), AclOperation.WRITE, AclOperation.DESCRIBE));
+            grants.addAll(Grant.event(type, Set.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)));
         }
         grants.add(Grant.topic(PRODUCERS_SEEN_EVENT_IDS, AclOperation.READ, AclOperation.WRITE,
                 AclOperation.DESCRIBE, AclOperation.CREATE));
@@ -100,16 +132,19 @@ public final class ServiceAcls {
     }
 
     /**
-     * Read the events the indicators use, the erasure requests and the generations; write the dead
-     * letters and the generations' output topics (which it creates); own everything under its
-     * application-id prefix: internal topics, consumer groups and transactional ids (exactly-once).
+     * Read the events the indicators use (in every input version), the erasure requests and the
+     * generations; check at start that every history topic keeps its history (their configs); write
+     * the dead letters and the generations' output topics (which it creates); own everything under
+     * its application-id prefix: internal topics, consumer groups and transactional ids (exactly-once).
      */
     private static List<Grant> streams() {
         List<Grant> grants = new ArrayList<>();
-        for (EventType<?> type : EventType.INDICATOR_INPUTS) {
-            grants.add(Grant.topic(type.topic(), AclOperation.READ, AclOperation.DESCRIBE));
+        for (EventType<?> type : EventType.ALL) {
+            grants.addAll(Grant.event(type, EventType.INDICATOR_INPUTS.contains(type)
+                    ? Set.of(AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)
+                    : Set.of(AclOperation.DESCRIBE_CONFIGS)));
         }
-        grants.add(Grant.topic(Topics.ERASURES, AclOperation.READ, AclOperation.DESCRIBE));
+        grants.add(Grant.topic(Topics.ERASURES, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS));
         grants.add(Grant.topic(Topics.GENERATIONS, AclOperation.READ, AclOperation.DESCRIBE));
         grants.add(Grant.topic(Topics.DEAD_LETTER, AclOperation.WRITE, AclOperation.DESCRIBE));
         grants.add(Grant.topicPrefix(INDICATORS_PREFIX, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE));
@@ -128,17 +163,37 @@ public final class ServiceAcls {
     }
 
     /**
-     * The operator commands of deploy.jar ({@code erase}, {@code replay}, {@code reset}, {@code status}):
-     * write erasure requests and the generations; read the inputs' offsets; create, follow and delete
-     * generations (their output topics, internal topics and consumer groups). Never writes events.
+     * The day-to-day operator commands ({@code erase}, {@code replay}, {@code status}): write erasure
+     * requests and the generations; the event topics' metadata only (partitions, offsets, configs:
+     * progress, lag, retention), never a record; create, follow and delete generations (their output
+     * topics, internal topics and consumer groups). Never reads or writes an event.
      */
     private static List<Grant> operator() {
+        return operatorGrants(Set.of(AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS));
+    }
+
+    /**
+     * The maintenance commands: what {@link #operator()} may, and on the event topics in every
+     * input version what {@code reset} (Kafka's StreamsResetter commits the inputs' offsets: read),
+     * {@code purge} (reads version v, creates and writes v+1, deletes v) and {@code dead-letters}
+     * (reads the dead letters, re-drives them to the event topics) need.
+     */
+    private static List<Grant> maintenance() {
+        List<Grant> grants = operatorGrants(Set.of(AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE,
+                AclOperation.DELETE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS));
+        grants.add(Grant.topic(Topics.DEAD_LETTER, AclOperation.READ, AclOperation.DESCRIBE));
+        return grants;
+    }
+
+    private static List<Grant> operatorGrants(Set<AclOperation> onEvents) {
         List<Grant> grants = new ArrayList<>();
-        for (EventType<?> type : EventType.INDICATOR_INPUTS) {
-            grants.add(Grant.topic(type.topic(), AclOperation.READ, AclOperation.DESCRIBE));
+        for (EventType<?> type : EventType.ALL) {
+            grants.addAll(Grant.event(type, onEvents));
         }
-        grants.add(Grant.topic(Topics.ERASURES, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE));
-        grants.add(Grant.topic(Topics.GENERATIONS, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE));
+        grants.add(Grant.topic(Topics.ERASURES, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
+                AclOperation.DESCRIBE_CONFIGS));
+        grants.add(Grant.topic(Topics.GENERATIONS, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
+                AclOperation.DESCRIBE_CONFIGS));
         grants.add(Grant.topicPrefix(INDICATORS_PREFIX, AclOperation.READ, AclOperation.CREATE, AclOperation.DELETE,
                 AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS));
         grants.add(Grant.topicPrefix(STREAMS_APPLICATION_PREFIX, AclOperation.ALL));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import be.integrationmonitor.producers.support.Management;
 import be.integrationmonitor.platform.PlatformTestResource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,7 +80,7 @@ class PushLimitsTest {
     }
 
     private void assertStillAccepting() {
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
         given().header("Authorization", "Bearer " + IMMIGRATION_OFFICE).contentType("application/json")
                 .body(protection(nationalNumber(false), "21004").toString()).post("/v1/events")
                 .then().statusCode(202).body("accepted", equalTo(1));

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import be.integrationmonitor.sink.Management;
 import be.integrationmonitor.platform.PlatformTestResource;
 import be.integrationmonitor.sink.IndicatorsTopic;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -65,7 +66,7 @@ class IndicatorsResourceTest {
                 .then().statusCode(400).body("errors.field", contains("period"));
         given().queryParam("period", "9999-W52").queryParam("granularity", "week").when().get("/v1/snapshot")
                 .then().statusCode(400).body("errors.field", contains("period"));
-        given().when().get("/q/health/live").then().statusCode(200);
+        Management.given().when().get("/q/health/live").then().statusCode(200);
         given().queryParam("geo", "44021").queryParam("from", "2024-03").queryParam("to", "2024-03")
                 .when().get(SERIES).then().statusCode(200).body("points.value", contains(30.0f));
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
+import be.integrationmonitor.sink.Management;
 import be.integrationmonitor.periods.Granularity;
 import be.integrationmonitor.platform.PlatformTestResource;
 import be.integrationmonitor.sink.IndicatorsTopic;
@@ -148,14 +149,14 @@ class SnapshotResourceTest {
     }
 
     @Test
-    void documentsItselfAndReportsReadinessAndMetrics() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+    void documentsItselfAndReportsReadinessAndMetricsOnTheManagementPort() {
+        Management.given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/snapshot"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/v1/geo"));
-        given().when().get("/q/swagger-ui/").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200)
+        Management.given().when().get("/q/swagger-ui/").then().statusCode(200);
+        Management.given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'indicators-caught-up' }.status", equalTo("UP"));
-        given().when().get("/q/metrics").then().statusCode(200)
+        Management.given().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("im_sink_cells"))
                 .body(containsString("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/v1/snapshot\"}"));
         given().when().get("/").then().statusCode(200).body(containsString("<title>Integration monitor</title>"));

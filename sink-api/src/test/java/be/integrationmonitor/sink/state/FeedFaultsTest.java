@@ -3,6 +3,7 @@ package be.integrationmonitor.sink.state;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.integrationmonitor.sink.Management;
 import be.integrationmonitor.generations.GenerationLog;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.geo.GeoLevel;
@@ -60,7 +61,7 @@ class FeedFaultsTest {
         platform.killBroker();
         try {
             awaitPaused("cannot read from Kafka");
-            given().get("/q/health/live").then().statusCode(200);
+            Management.given().get("/q/health/live").then().statusCode(200);
         } finally {
             platform.restartBroker();
         }
@@ -88,7 +89,7 @@ class FeedFaultsTest {
                 GenerationLog.append(kafka(), Generations.INITIAL.starting(2).serving(2));
                 awaitPaused("schema registry unreachable");
                 unreadable = readiness().getLong("checks[0].data.unreadable-records");
-                given().get("/q/health/live").then().statusCode(200);
+                Management.given().get("/q/health/live").then().statusCode(200);
                 assertThat(readiness().getString("checks[0].data.topic")).as("the old generation stays served")
                         .isEqualTo(Generations.outputTopic(1));
             } finally {
@@ -116,7 +117,7 @@ class FeedFaultsTest {
         awaitServing(1, period, 4, 2);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 readiness().getLong("checks[0].data.unreadable-records")).isEqualTo(unreadable + 1));
-        given().get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200);
     }
 
     private void writeGeneration1(List<String> municipalities, String period, long count) {
@@ -137,13 +138,13 @@ class FeedFaultsTest {
     }
 
     private static JsonPath readiness() {
-        return given().get("/q/health/ready").jsonPath();
+        return Management.given().get("/q/health/ready").jsonPath();
     }
 
     /** Not ready, for this reason, with the time since when. */
     private static void awaitPaused(String reason) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            given().get("/q/health/ready").then().statusCode(503);
+            Management.given().get("/q/health/ready").then().statusCode(503);
             JsonPath ready = readiness();
             assertThat(ready.getString("checks[0].data.paused")).startsWith(reason);
             assertThat(ready.getString("checks[0].data.paused-since")).isNotBlank();
@@ -153,7 +154,7 @@ class FeedFaultsTest {
     /** Ready on the generation's topic, with this many municipalities at this value in the period. */
     private static void awaitServing(int generation, String period, long value, int cells) {
         Awaitility.await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            given().get("/q/health/ready").then().statusCode(200);
+            Management.given().get("/q/health/ready").then().statusCode(200);
             assertThat(readiness().getString("checks[0].data.topic")).isEqualTo(Generations.outputTopic(generation));
             List<Float> values = given().header("Authorization", ANALYST).queryParam("granularity", "week")
                     .queryParam("period", period).get("/v1/snapshot").jsonPath()

@@ -3,6 +3,7 @@ package be.integrationmonitor.sink.state;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.integrationmonitor.sink.Management;
 import be.integrationmonitor.generations.GenerationLog;
 import be.integrationmonitor.generations.Generations;
 import be.integrationmonitor.geo.GeoLevel;
@@ -107,8 +108,8 @@ class GenerationSwitchTest {
 
     private static void awaitServing(int generation, double value) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            given().get("/q/health/ready").then().statusCode(200);
-            assertThat(given().get("/q/health/ready").jsonPath().getString("checks[0].data.topic"))
+            Management.given().get("/q/health/ready").then().statusCode(200);
+            assertThat(Management.given().get("/q/health/ready").jsonPath().getString("checks[0].data.topic"))
                     .isEqualTo(Generations.outputTopic(generation));
             assertThat(given().header("Authorization", ANALYST).queryParam("granularity", "week")
                     .queryParam("period", PERIOD).get("/v1/snapshot").jsonPath()
