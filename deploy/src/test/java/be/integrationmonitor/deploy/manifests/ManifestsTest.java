@@ -385,9 +385,11 @@ class ManifestsTest {
     }
 
     @Test
-    void theProducersDuplicateTopicIsTheOneTheirAclsName() {
+    void theProducersOwnTopicsAreTheOnesTheirAclsName() {
         assertThat(ServiceConfig.of("producers").properties.getProperty("im.dedupe.topic"))
                 .isEqualTo(ServiceAcls.PRODUCERS_SEEN_EVENT_IDS);
+        assertThat(ServiceConfig.of("producers").properties.getProperty("im.person.topic"))
+                .isEqualTo(ServiceAcls.PRODUCERS_PERSON_EVENT_COUNTS);
     }
 
     // --- helpers
