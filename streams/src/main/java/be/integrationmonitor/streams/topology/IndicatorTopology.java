@@ -2,9 +2,9 @@ package be.integrationmonitor.streams.topology;
 
 import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.indicators.IndicatorValue;
-import be.integrationmonitor.streams.indicator.Indicators;
+import be.integrationmonitor.indicators.Indicators;
+import be.integrationmonitor.indicators.person.TimelineEvent;
 import be.integrationmonitor.streams.person.TimelineSerde;
-import be.integrationmonitor.streams.person.TimelineEvent;
 import be.integrationmonitor.topics.Topic;
 import be.integrationmonitor.topics.Topics;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package be.integrationmonitor.streams.topology;
 
 import be.integrationmonitor.geo.GeoUnits;
+import be.integrationmonitor.indicators.CellResult;
+import be.integrationmonitor.indicators.Indicator;
 import be.integrationmonitor.indicators.IndicatorValue;
+import be.integrationmonitor.indicators.Indicators;
+import be.integrationmonitor.indicators.period.PeriodAxis;
 import be.integrationmonitor.periods.Granularity;
-import be.integrationmonitor.streams.indicator.CellResult;
-import be.integrationmonitor.streams.indicator.Indicator;
-import be.integrationmonitor.streams.indicator.Indicators;
-import be.integrationmonitor.streams.period.PeriodAxis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -3,10 +3,10 @@ package be.integrationmonitor.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.integrationmonitor.streams.indicator.Indicators;
-import be.integrationmonitor.streams.person.EventKind;
-import be.integrationmonitor.streams.person.PersonTimeline;
-import be.integrationmonitor.streams.person.TimelineEvent;
+import be.integrationmonitor.indicators.Indicators;
+import be.integrationmonitor.indicators.person.EventKind;
+import be.integrationmonitor.indicators.person.PersonTimeline;
+import be.integrationmonitor.indicators.person.TimelineEvent;
 import be.integrationmonitor.streams.person.TimelineSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
