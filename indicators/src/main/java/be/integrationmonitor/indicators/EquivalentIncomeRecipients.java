@@ -1,13 +1,25 @@
 package be.integrationmonitor.indicators;
 
+import static be.integrationmonitor.indicators.IndicatorDefinition.names;
+
 import be.integrationmonitor.indicators.person.PersonState;
 
-/** {@code equivalent_income_recipients}: protected persons receiving the equivalent leefloon. */
+/**
+ * {@code equivalent_income_recipients}: protected persons receiving the equivalent leefloon; a part
+ * of {@link IncomeSupportRecipients}.
+ */
 public final class EquivalentIncomeRecipients extends PersonCount {
 
+    public static final String ID = "equivalent_income_recipients";
+    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count(ID, Kind.STOCK, "persons",
+            names("Ontvangers van equivalent leefloon", "Bénéficiaires de l'aide sociale équivalente",
+                    "Equivalent income recipients"),
+            "Protected persons receiving the equivalent income (equivalent leefloon / aide sociale "
+                    + "équivalente) on the last day of the period" + BY_RESIDENCE + ".");
+
     @Override
-    public String id() {
-        return "equivalent_income_recipients";
+    public IndicatorDefinition definition() {
+        return DEFINITION;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package be.integrationmonitor.indicators;
 
+import static be.integrationmonitor.indicators.IndicatorDefinition.names;
+
+import be.integrationmonitor.indicators.Relation.AmountOf;
 import be.integrationmonitor.indicators.period.PeriodAxis;
 import be.integrationmonitor.indicators.person.PersonTimeline;
 import be.integrationmonitor.indicators.person.Segment;
@@ -7,14 +10,22 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** {@code housing_aid_amount_eur}: the euro granted as housing aid in the period; its count is the grants. */
+/**
+ * {@code housing_aid_amount_eur}: the euro granted as housing aid in the period; the amount of the
+ * {@link HousingAidGrants}, whose number is its count.
+ */
 public final class HousingAidAmount implements Indicator {
 
     static final String CENTS = "cents";
+    private static final IndicatorDefinition DEFINITION = new IndicatorDefinition("housing_aid_amount_eur", Kind.FLOW,
+            "EUR", names("Bedrag huisvestingssteun", "Montant de l'aide au logement", "Housing aid amount"),
+            "Sum of the housing aid granted in the period, in euro, two decimals, by the event's municipality.",
+            DisclosureRule.AMOUNT, 2, IndicatorDefinition.ALL_GRANULARITIES,
+            List.of(new AmountOf(HousingAidGrants.ID)));
 
     @Override
-    public String id() {
-        return "housing_aid_amount_eur";
+    public IndicatorDefinition definition() {
+        return DEFINITION;
     }
 
     @Override
@@ -29,6 +40,7 @@ public final class HousingAidAmount implements Indicator {
     @Override
     public CellResult value(Map<String, Long> components) {
         long grants = components.getOrDefault(COUNT, 0L);
-        return new CellResult(BigDecimal.valueOf(components.getOrDefault(CENTS, 0L), 2).doubleValue(), grants, null);
+        return new CellResult(BigDecimal.valueOf(components.getOrDefault(CENTS, 0L), DEFINITION.decimals())
+                .doubleValue(), grants, null);
     }
 }

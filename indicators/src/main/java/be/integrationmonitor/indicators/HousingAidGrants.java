@@ -1,16 +1,26 @@
 package be.integrationmonitor.indicators;
 
+import static be.integrationmonitor.indicators.IndicatorDefinition.names;
+
 import be.integrationmonitor.indicators.period.PeriodAxis;
 import be.integrationmonitor.indicators.person.PersonTimeline;
 import be.integrationmonitor.indicators.person.Segment;
 import java.util.List;
 
-/** {@code housing_aid_grants}: HousingAidGranted events in the period, by the event's municipality. */
+/**
+ * {@code housing_aid_grants}: HousingAidGranted events in the period, by the event's municipality;
+ * the count of {@link HousingAidAmount} and the source of {@link HousingAidGrants4w}.
+ */
 public final class HousingAidGrants implements Indicator {
 
+    public static final String ID = "housing_aid_grants";
+    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count(ID, Kind.FLOW, "grants",
+            names("Toekenningen huisvestingssteun", "Octrois d'aide au logement", "Housing aid grants"),
+            "Number of housing aid grants (HousingAidGranted) in the period, by the event's municipality.");
+
     @Override
-    public String id() {
-        return "housing_aid_grants";
+    public IndicatorDefinition definition() {
+        return DEFINITION;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package be.integrationmonitor.indicators;
 
+import static be.integrationmonitor.indicators.IndicatorDefinition.names;
+
+import be.integrationmonitor.indicators.Relation.RatioOf;
 import be.integrationmonitor.indicators.period.PeriodAxis;
 import be.integrationmonitor.indicators.person.PersonTimeline;
 import be.integrationmonitor.indicators.person.Segment;
@@ -8,15 +11,24 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
-/** {@code income_support_rate}: 100 × income support recipients / protected persons, one decimal. */
+/**
+ * {@code income_support_rate}: 100 × income support recipients / protected persons, one decimal.
+ * Its cell counts both itself (count: the denominator, numerator: the numerator), so that
+ * disclosure control reads them from the cell.
+ */
 public final class IncomeSupportRate implements Indicator {
 
     static final String NUMERATOR = "n";
     static final String DENOMINATOR = "d";
+    private static final RatioOf RATIO = new RatioOf(IncomeSupportRecipients.ID, ProtectedPersons.ID, 100);
+    private static final IndicatorDefinition DEFINITION = new IndicatorDefinition("income_support_rate", Kind.RATIO,
+            "%", names("Aandeel met inkomenssteun", "Taux d'aide au revenu", "Income support rate"),
+            "100 × income_support_recipients / protected_persons, one decimal.",
+            DisclosureRule.RATIO, 1, IndicatorDefinition.ALL_GRANULARITIES, List.of(RATIO));
 
     @Override
-    public String id() {
-        return "income_support_rate";
+    public IndicatorDefinition definition() {
+        return DEFINITION;
     }
 
     @Override
@@ -37,8 +49,8 @@ public final class IncomeSupportRate implements Indicator {
     public CellResult value(Map<String, Long> components) {
         long numerator = components.getOrDefault(NUMERATOR, 0L);
         long denominator = components.getOrDefault(DENOMINATOR, 0L);
-        Double rate = denominator == 0 ? null : BigDecimal.valueOf(100 * numerator)
-                .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP).doubleValue();
+        Double rate = denominator == 0 ? null : BigDecimal.valueOf(RATIO.scale() * numerator)
+                .divide(BigDecimal.valueOf(denominator), DEFINITION.decimals(), RoundingMode.HALF_UP).doubleValue();
         return new CellResult(rate, denominator, numerator);
     }
 }

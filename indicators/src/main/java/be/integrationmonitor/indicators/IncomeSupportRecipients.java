@@ -1,13 +1,30 @@
 package be.integrationmonitor.indicators;
 
-import be.integrationmonitor.indicators.person.PersonState;
+import static be.integrationmonitor.indicators.IndicatorDefinition.names;
 
-/** {@code income_support_recipients}: protected persons receiving income support of any type. */
+import be.integrationmonitor.indicators.Relation.SubsetOf;
+import be.integrationmonitor.indicators.Relation.UnionOf;
+import be.integrationmonitor.indicators.person.PersonState;
+import java.util.List;
+
+/**
+ * {@code income_support_recipients}: protected persons receiving income support of any type. The
+ * union of the integration and equivalent income recipients (a person may hold both, so at most
+ * their sum), and a subset of the protected persons.
+ */
 public final class IncomeSupportRecipients extends PersonCount {
 
+    public static final String ID = "income_support_recipients";
+    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count(ID, Kind.STOCK, "persons",
+            names("Ontvangers van inkomenssteun", "Bénéficiaires d'une aide au revenu", "Income support recipients"),
+            "Protected persons receiving income support of any type (leefloon or equivalent leefloon) "
+                    + "on the last day of the period" + BY_RESIDENCE + ".",
+            new UnionOf(List.of(IntegrationIncomeRecipients.ID, EquivalentIncomeRecipients.ID)),
+            new SubsetOf(ProtectedPersons.ID));
+
     @Override
-    public String id() {
-        return "income_support_recipients";
+    public IndicatorDefinition definition() {
+        return DEFINITION;
     }
 
     @Override

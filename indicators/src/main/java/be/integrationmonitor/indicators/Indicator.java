@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One indicator of the catalogue: what each person contributes to its cells, and how a cell's
- * summed contributions make its value. The engine keeps the sums exact by retracting a person's
- * previous contribution whenever their timeline changes.
+ * One indicator of the {@link Catalogue}: its definition, what each person contributes to its
+ * cells, and how a cell's summed contributions make its value. The engine keeps the sums exact by
+ * retracting a person's previous contribution whenever their timeline changes.
  */
 public interface Indicator {
 
-    /** The catalogue id ({@link Catalogue}), e.g. {@code protected_persons}. */
-    String id();
+    /** What the indicator is: id, names, kind, unit, disclosure rule, relations. */
+    IndicatorDefinition definition();
+
+    /** The catalogue id, e.g. {@code protected_persons}. */
+    default String id() {
+        return definition().id();
+    }
 
     /**
      * Adds the person's contribution over the periods of {@code axis}.

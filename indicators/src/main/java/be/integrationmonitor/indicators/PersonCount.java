@@ -9,6 +9,9 @@ import java.util.List;
 /** A stock: the persons in a given state on the last day of the period, by residence on that day. */
 public abstract class PersonCount implements Indicator {
 
+    /** How every stock's definition ends: where a person is counted. */
+    static final String BY_RESIDENCE = ", by residence on that day";
+
     /** Whether a person in this state, in this year, is counted. */
     protected abstract boolean counts(PersonState state, int year);
 

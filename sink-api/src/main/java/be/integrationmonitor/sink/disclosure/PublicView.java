@@ -99,7 +99,7 @@ public class PublicView {
 
     private Map<String, boolean[]> compute(Granularity granularity, String period) {
         Map<String, boolean[]> hidden = new HashMap<>();
-        List<IndicatorDefinition> indicators = Catalogue.INDICATORS.stream()
+        List<IndicatorDefinition> indicators = Catalogue.DEFINITIONS.stream()
                 .filter(d -> d.granularities().contains(granularity) && !d.id().equals(ROLLING)).toList();
         for (IndicatorDefinition d : indicators) {
             if (d.disclosure() == DisclosureRule.COUNT && !SAME_CELL_SOURCES.containsKey(d.id())) {

@@ -3,7 +3,7 @@ package be.integrationmonitor.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.integrationmonitor.indicators.Indicators;
+import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.person.EventKind;
 import be.integrationmonitor.indicators.person.PersonTimeline;
 import be.integrationmonitor.indicators.person.TimelineEvent;
@@ -33,7 +33,7 @@ class PersonProcessorTest {
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-        PersonProcessor processor = new PersonProcessor(Indicators.ALL, new EmissionPacing(500));
+        PersonProcessor processor = new PersonProcessor(Catalogue.INDICATORS, new EmissionPacing(500));
         processor.init(context);
 
         for (int i = 0; i < PersonProcessor.MAX_EVENTS; i++) {
