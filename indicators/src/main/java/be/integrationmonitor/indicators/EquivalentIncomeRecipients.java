@@ -11,15 +11,13 @@ import be.integrationmonitor.indicators.person.PersonState;
 public final class EquivalentIncomeRecipients extends PersonCount {
 
     public static final String ID = "equivalent_income_recipients";
-    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count(ID, Kind.STOCK, "persons",
-            names("Ontvangers van equivalent leefloon", "Bénéficiaires de l'aide sociale équivalente",
-                    "Equivalent income recipients"),
-            "Protected persons receiving the equivalent income (equivalent leefloon / aide sociale "
-                    + "équivalente) on the last day of the period" + BY_RESIDENCE + ".");
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public EquivalentIncomeRecipients() {
+        super(IndicatorDefinition.count(ID, Kind.STOCK, "persons",
+                names("Ontvangers van equivalent leefloon", "Bénéficiaires de l'aide sociale équivalente",
+                        "Equivalent income recipients"),
+                "Protected persons receiving the equivalent income (equivalent leefloon / aide sociale "
+                        + "équivalente) on the last day of the period" + BY_RESIDENCE + "."));
     }
 
     @Override

@@ -14,18 +14,16 @@ import java.util.Map;
  * {@code housing_aid_amount_eur}: the euro granted as housing aid in the period; the amount of the
  * {@link HousingAidGrants}, whose number is its count.
  */
-public final class HousingAidAmount implements Indicator {
+public final class HousingAidAmount extends Indicator {
 
     static final String CENTS = "cents";
-    private static final IndicatorDefinition DEFINITION = new IndicatorDefinition("housing_aid_amount_eur", Kind.FLOW,
-            "EUR", names("Bedrag huisvestingssteun", "Montant de l'aide au logement", "Housing aid amount"),
-            "Sum of the housing aid granted in the period, in euro, two decimals, by the event's municipality.",
-            DisclosureRule.AMOUNT, 2, IndicatorDefinition.ALL_GRANULARITIES,
-            List.of(new AmountOf(HousingAidGrants.ID)));
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public HousingAidAmount() {
+        super(new IndicatorDefinition("housing_aid_amount_eur", Kind.FLOW, "EUR",
+                names("Bedrag huisvestingssteun", "Montant de l'aide au logement", "Housing aid amount"),
+                "Sum of the housing aid granted in the period, in euro, two decimals, by the event's municipality.",
+                DisclosureRule.AMOUNT, 2, IndicatorDefinition.ALL_GRANULARITIES,
+                List.of(new AmountOf(HousingAidGrants.ID))));
     }
 
     @Override
@@ -40,7 +38,7 @@ public final class HousingAidAmount implements Indicator {
     @Override
     public CellResult value(Map<String, Long> components) {
         long grants = components.getOrDefault(COUNT, 0L);
-        return new CellResult(BigDecimal.valueOf(components.getOrDefault(CENTS, 0L), DEFINITION.decimals())
+        return new CellResult(BigDecimal.valueOf(components.getOrDefault(CENTS, 0L), definition().decimals())
                 .doubleValue(), grants, null);
     }
 }

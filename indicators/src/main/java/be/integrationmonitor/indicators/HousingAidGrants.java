@@ -11,16 +11,14 @@ import java.util.List;
  * {@code housing_aid_grants}: HousingAidGranted events in the period, by the event's municipality;
  * the count of {@link HousingAidAmount} and the source of {@link HousingAidGrants4w}.
  */
-public final class HousingAidGrants implements Indicator {
+public final class HousingAidGrants extends Indicator {
 
     public static final String ID = "housing_aid_grants";
-    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count(ID, Kind.FLOW, "grants",
-            names("Toekenningen huisvestingssteun", "Octrois d'aide au logement", "Housing aid grants"),
-            "Number of housing aid grants (HousingAidGranted) in the period, by the event's municipality.");
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public HousingAidGrants() {
+        super(IndicatorDefinition.count(ID, Kind.FLOW, "grants",
+                names("Toekenningen huisvestingssteun", "Octrois d'aide au logement", "Housing aid grants"),
+                "Number of housing aid grants (HousingAidGranted) in the period, by the event's municipality."));
     }
 
     @Override

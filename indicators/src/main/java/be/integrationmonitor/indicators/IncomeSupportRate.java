@@ -16,26 +16,24 @@ import java.util.Map;
  * Its cell counts both itself (count: the denominator, numerator: the numerator), so that
  * disclosure control reads them from the cell.
  */
-public final class IncomeSupportRate implements Indicator {
+public final class IncomeSupportRate extends Indicator {
 
     static final String NUMERATOR = "n";
     static final String DENOMINATOR = "d";
     private static final RatioOf RATIO = new RatioOf(IncomeSupportRecipients.ID, ProtectedPersons.ID, 100);
-    private static final IndicatorDefinition DEFINITION = new IndicatorDefinition("income_support_rate", Kind.RATIO,
-            "%", names("Aandeel met inkomenssteun", "Taux d'aide au revenu", "Income support rate"),
-            "100 × income_support_recipients / protected_persons, one decimal.",
-            DisclosureRule.RATIO, 1, IndicatorDefinition.ALL_GRANULARITIES, List.of(RATIO));
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public IncomeSupportRate() {
+        super(new IndicatorDefinition("income_support_rate", Kind.RATIO, "%",
+                names("Aandeel met inkomenssteun", "Taux d'aide au revenu", "Income support rate"),
+                "100 × income_support_recipients / protected_persons, one decimal.",
+                DisclosureRule.RATIO, 1, IndicatorDefinition.ALL_GRANULARITIES, List.of(RATIO)));
     }
 
     @Override
     public void contribute(PersonTimeline person, List<Segment> segments, PeriodAxis axis, Contributions out) {
         for (Segment segment : segments) {
             if (segment.state().protectedPerson()) {
-                int[] range = Indicator.measuredIn(segment, axis);
+                int[] range = measuredIn(segment, axis);
                 String municipality = segment.state().residence();
                 out.add(key(axis, municipality, DENOMINATOR), range[0], range[1], 1);
                 if (segment.state().receivesIncomeSupport()) {
@@ -50,7 +48,7 @@ public final class IncomeSupportRate implements Indicator {
         long numerator = components.getOrDefault(NUMERATOR, 0L);
         long denominator = components.getOrDefault(DENOMINATOR, 0L);
         Double rate = denominator == 0 ? null : BigDecimal.valueOf(RATIO.scale() * numerator)
-                .divide(BigDecimal.valueOf(denominator), DEFINITION.decimals(), RoundingMode.HALF_UP).doubleValue();
+                .divide(BigDecimal.valueOf(denominator), definition().decimals(), RoundingMode.HALF_UP).doubleValue();
         return new CellResult(rate, denominator, numerator);
     }
 }

@@ -15,16 +15,15 @@ import java.util.List;
 public final class IncomeSupportRecipients extends PersonCount {
 
     public static final String ID = "income_support_recipients";
-    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count(ID, Kind.STOCK, "persons",
-            names("Ontvangers van inkomenssteun", "Bénéficiaires d'une aide au revenu", "Income support recipients"),
-            "Protected persons receiving income support of any type (leefloon or equivalent leefloon) "
-                    + "on the last day of the period" + BY_RESIDENCE + ".",
-            new UnionOf(List.of(IntegrationIncomeRecipients.ID, EquivalentIncomeRecipients.ID)),
-            new SubsetOf(ProtectedPersons.ID));
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public IncomeSupportRecipients() {
+        super(IndicatorDefinition.count(ID, Kind.STOCK, "persons",
+                names("Ontvangers van inkomenssteun", "Bénéficiaires d'une aide au revenu",
+                        "Income support recipients"),
+                "Protected persons receiving income support of any type (leefloon or equivalent leefloon) "
+                        + "on the last day of the period" + BY_RESIDENCE + ".",
+                new UnionOf(List.of(IntegrationIncomeRecipients.ID, EquivalentIncomeRecipients.ID)),
+                new SubsetOf(ProtectedPersons.ID)));
     }
 
     @Override

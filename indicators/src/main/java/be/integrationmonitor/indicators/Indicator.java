@@ -11,14 +11,25 @@ import java.util.Map;
  * cells, and how a cell's summed contributions make its value. The engine keeps the sums exact by
  * retracting a person's previous contribution whenever their timeline changes.
  */
-public interface Indicator {
+public abstract class Indicator {
+
+    /** The component of a plain count. */
+    public static final String COUNT = "";
+
+    private final IndicatorDefinition definition;
+
+    protected Indicator(IndicatorDefinition definition) {
+        this.definition = definition;
+    }
 
     /** What the indicator is: id, names, kind, unit, disclosure rule, relations. */
-    IndicatorDefinition definition();
+    public final IndicatorDefinition definition() {
+        return definition;
+    }
 
     /** The catalogue id, e.g. {@code protected_persons}. */
-    default String id() {
-        return definition().id();
+    public final String id() {
+        return definition.id();
     }
 
     /**
@@ -26,19 +37,16 @@ public interface Indicator {
      *
      * @param segments the person's states over time ({@link PersonTimeline#segments()})
      */
-    void contribute(PersonTimeline person, List<Segment> segments, PeriodAxis axis, Contributions out);
-
-    /** The component of a plain count. */
-    String COUNT = "";
+    public abstract void contribute(PersonTimeline person, List<Segment> segments, PeriodAxis axis, Contributions out);
 
     /** The cell's value from the sums of its components; by default a count. */
-    default CellResult value(Map<String, Long> components) {
+    public CellResult value(Map<String, Long> components) {
         long count = components.getOrDefault(COUNT, 0L);
         return new CellResult((double) count, count, null);
     }
 
     /** The key of one of this indicator's components in a municipality. */
-    default Contributions.Key key(PeriodAxis axis, String municipality, String component) {
+    protected final Contributions.Key key(PeriodAxis axis, String municipality, String component) {
         return new Contributions.Key(id(), axis, municipality, component);
     }
 

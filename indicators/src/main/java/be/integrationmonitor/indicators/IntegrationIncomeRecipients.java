@@ -11,14 +11,12 @@ import be.integrationmonitor.indicators.person.PersonState;
 public final class IntegrationIncomeRecipients extends PersonCount {
 
     public static final String ID = "integration_income_recipients";
-    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count(ID, Kind.STOCK, "persons",
-            names("Leefloners", "Bénéficiaires du revenu d'intégration", "Integration income recipients"),
-            "Protected persons receiving the integration income (leefloon / revenu d'intégration) "
-                    + "on the last day of the period" + BY_RESIDENCE + ".");
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public IntegrationIncomeRecipients() {
+        super(IndicatorDefinition.count(ID, Kind.STOCK, "persons",
+                names("Leefloners", "Bénéficiaires du revenu d'intégration", "Integration income recipients"),
+                "Protected persons receiving the integration income (leefloon / revenu d'intégration) "
+                        + "on the last day of the period" + BY_RESIDENCE + "."));
     }
 
     @Override

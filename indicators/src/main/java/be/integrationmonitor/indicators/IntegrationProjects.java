@@ -13,19 +13,16 @@ import be.integrationmonitor.indicators.person.PersonState;
  */
 public final class IntegrationProjects extends PersonCount {
 
-    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count("integration_projects",
-            Kind.STOCK, "persons",
-            names("Leefloners met GPMI", "Bénéficiaires du revenu d'intégration avec PIIS",
-                    "Integration income recipients with an integration project"),
-            "Protected persons receiving the integration income whose latest grant came with an "
-                    + "individualised social integration project (GPMI / PIIS), on the last day of the "
-                    + "period" + BY_RESIDENCE + ". From v2 of IncomeSupportDecided; earlier decisions "
-                    + "count as without a project.",
-            new SubsetOf(IntegrationIncomeRecipients.ID));
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public IntegrationProjects() {
+        super(IndicatorDefinition.count("integration_projects", Kind.STOCK, "persons",
+                names("Leefloners met GPMI", "Bénéficiaires du revenu d'intégration avec PIIS",
+                        "Integration income recipients with an integration project"),
+                "Protected persons receiving the integration income whose latest grant came with an "
+                        + "individualised social integration project (GPMI / PIIS), on the last day of the "
+                        + "period" + BY_RESIDENCE + ". From v2 of IncomeSupportDecided; earlier decisions "
+                        + "count as without a project.",
+                new SubsetOf(IntegrationIncomeRecipients.ID)));
     }
 
     @Override

@@ -17,22 +17,19 @@ import java.util.TreeMap;
  * residence on that day. A cell keeps a histogram (one component per number of days), so the
  * median is exact at every geo level. No relation: a median is no function of other cells.
  */
-public final class MedianDaysToIncomeSupport implements Indicator {
+public final class MedianDaysToIncomeSupport extends Indicator {
 
     private static final String DAYS = "d";
-    private static final IndicatorDefinition DEFINITION = new IndicatorDefinition("median_days_to_income_support",
-            Kind.FLOW, "days",
-            names("Mediaan aantal dagen tot inkomenssteun", "Nombre médian de jours jusqu'à l'aide au revenu",
-                    "Median days to income support"),
-            "For persons whose first-ever income-support GRANTED falls in the period: the median number of "
-                    + "days from their first-ever protection GRANTED to it, by residence on that day; persons "
-                    + "without an earlier protection are left out; with an even count, the mean of the two "
-                    + "middle values; one decimal.",
-            DisclosureRule.MEDIAN, 1, IndicatorDefinition.ALL_GRANULARITIES, List.of());
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public MedianDaysToIncomeSupport() {
+        super(new IndicatorDefinition("median_days_to_income_support", Kind.FLOW, "days",
+                names("Mediaan aantal dagen tot inkomenssteun", "Nombre médian de jours jusqu'à l'aide au revenu",
+                        "Median days to income support"),
+                "For persons whose first-ever income-support GRANTED falls in the period: the median number of "
+                        + "days from their first-ever protection GRANTED to it, by residence on that day; persons "
+                        + "without an earlier protection are left out; with an even count, the mean of the two "
+                        + "middle values; one decimal.",
+                DisclosureRule.MEDIAN, 1, IndicatorDefinition.ALL_GRANULARITIES, List.of()));
     }
 
     @Override

@@ -13,15 +13,13 @@ import java.util.List;
  * municipality. No relation: a person counted here may have moved or lost protection by the
  * period's last day, so it is no subset of {@code protected_persons}.
  */
-public final class NewProtections implements Indicator {
+public final class NewProtections extends Indicator {
 
-    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count("new_protections", Kind.FLOW,
-            "persons", names("Nieuwe beschermingen", "Nouvelles protections", "New protections"),
-            "Persons whose first-ever protection GRANTED falls in the period, by that event's municipality.");
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public NewProtections() {
+        super(IndicatorDefinition.count("new_protections", Kind.FLOW, "persons",
+                names("Nieuwe beschermingen", "Nouvelles protections", "New protections"),
+                "Persons whose first-ever protection GRANTED falls in the period, by that event's municipality."));
     }
 
     @Override

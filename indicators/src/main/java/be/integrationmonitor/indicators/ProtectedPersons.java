@@ -8,13 +8,11 @@ import be.integrationmonitor.indicators.person.PersonState;
 public final class ProtectedPersons extends PersonCount {
 
     public static final String ID = "protected_persons";
-    private static final IndicatorDefinition DEFINITION = IndicatorDefinition.count(ID, Kind.STOCK, "persons",
-            names("Beschermde personen", "Personnes protégées", "Protected persons"),
-            "Persons under temporary protection on the last day of the period" + BY_RESIDENCE + ".");
 
-    @Override
-    public IndicatorDefinition definition() {
-        return DEFINITION;
+    public ProtectedPersons() {
+        super(IndicatorDefinition.count(ID, Kind.STOCK, "persons",
+                names("Beschermde personen", "Personnes protégées", "Protected persons"),
+                "Persons under temporary protection on the last day of the period" + BY_RESIDENCE + "."));
     }
 
     @Override
