@@ -11,7 +11,7 @@ public record CatalogueEntry(String id, Map<String, String> names, String kind, 
                              int decimals, List<String> granularities, String disclosure) {
 
     static CatalogueEntry of(IndicatorDefinition d) {
-        return new CatalogueEntry(d.id(), d.names(), d.kind(), d.unit(), d.definition(), d.decimals(),
+        return new CatalogueEntry(d.id(), d.names(), d.kind().id(), d.unit(), d.definition(), d.decimals(),
                 d.granularities().stream().sorted().map(Granularity::id).toList(),
                 d.disclosure().name().toLowerCase(Locale.ROOT));
     }

@@ -113,7 +113,7 @@ public class IndicatorViews {
 
     private Rendered renderSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer,
                                     Format format) {
-        List<IndicatorDefinition> indicators = Catalogue.INDICATORS.stream()
+        List<IndicatorDefinition> indicators = Catalogue.DEFINITIONS.stream()
                 .filter(d -> d.granularities().contains(granularity)).toList();
         Map<String, boolean[]> hidden = new LinkedHashMap<>();
         indicators.forEach(d -> hidden.put(d.id(), hidden(d, granularity, period, viewer)));

@@ -38,7 +38,7 @@ public class IndicatorsResource {
         this.state = state;
         this.views = views;
         this.access = access;
-        this.catalogue = Format.json(mapper, Catalogue.INDICATORS.stream().map(CatalogueEntry::of).toList());
+        this.catalogue = Format.json(mapper, Catalogue.DEFINITIONS.stream().map(CatalogueEntry::of).toList());
     }
 
     @GET

@@ -4,6 +4,7 @@ import be.integrationmonitor.geo.GeoLevel;
 import be.integrationmonitor.geo.GeoUnit;
 import be.integrationmonitor.geo.GeoUnits;
 import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.Indicator;
 import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.periods.Granularity;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ final class Params {
     }
 
     static IndicatorDefinition indicator(String id) {
-        return Catalogue.byId(id).orElseThrow(() ->
+        return Catalogue.byId(id).map(Indicator::definition).orElseThrow(() ->
                 ApiException.notFound("id", "no indicator with this id; see GET /v1/indicators"));
     }
 

@@ -3,6 +3,10 @@ package be.integrationmonitor.sink.disclosure;
 import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.DisclosureRule;
 import be.integrationmonitor.indicators.IndicatorDefinition;
+import be.integrationmonitor.indicators.Relation;
+import be.integrationmonitor.indicators.Relation.AmountOf;
+import be.integrationmonitor.indicators.Relation.RatioOf;
+import be.integrationmonitor.indicators.Relation.RollingSumOf;
 import be.integrationmonitor.periods.Granularity;
 import be.integrationmonitor.sink.state.Cell;
 import be.integrationmonitor.sink.state.GeoTree;
@@ -13,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -22,25 +27,25 @@ import java.util.stream.IntStream;
  *
  * <ul>
  *   <li>Counts: primary rule, then {@link SecondarySuppression} over the geo tree.</li>
- *   <li>Indicators computed from others are hidden when one of their sources is (otherwise the
- *       shown result would reveal it): the income-support rate with its numerator or denominator
- *       count, the housing aid amount with the grants count (an additive column, protected by the
- *       grants' pattern), the 4-week grants with any of the 4 weekly grants counts. A derived cell
- *       shown is then a function of shown cells only and adds nothing to what the public knows.</li>
+ *   <li>Indicators computed from others, as their {@link Relation}s say, are hidden when one of
+ *       their sources is (otherwise the shown result would reveal it): a ratio with its numerator
+ *       or denominator count ({@link RatioOf}), an amount with its count ({@link AmountOf}: an
+ *       additive column, protected by the count's pattern), a rolling sum with any of the weekly
+ *       counts it sums ({@link RollingSumOf}). A derived cell shown is then a function of shown
+ *       cells only and adds nothing to what the public knows.</li>
  *   <li>Medians are not additive: primary rule only.</li>
  * </ul>
  */
 @ApplicationScoped
 public class PublicView {
 
-    /** The sources of an indicator at the same geo unit and period. */
-    static final Map<String, List<String>> SAME_CELL_SOURCES = Map.of(
-            "income_support_rate", List.of("income_support_recipients", "protected_persons"),
-            "housing_aid_amount_eur", List.of("housing_aid_grants"));
-    /** The 4-week grants: the weekly grants of the period and the 3 weeks before. */
-    static final String ROLLING = "housing_aid_grants_4w";
-    static final String ROLLING_SOURCE = "housing_aid_grants";
-    static final int ROLLING_WEEKS = 4;
+    /** By rolling indicator, the weekly source it sums and over how many weeks. */
+    private static final Map<String, RollingSumOf> ROLLING = Catalogue.DEFINITIONS.stream()
+            .flatMap(d -> d.relations().stream().filter(RollingSumOf.class::isInstance)
+                    .map(r -> Map.entry(d.id(), (RollingSumOf) r)))
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** The most weeks a rolling indicator reaches back to: a week's public view depends on them all. */
+    private static final int WINDOW_WEEKS = ROLLING.values().stream().mapToInt(RollingSumOf::weeks).max().orElse(1);
     private static final int CACHED_PERIODS = 2_048;
 
     private record Hidden(long version, Map<String, boolean[]> byIndicator) {
@@ -57,12 +62,13 @@ public class PublicView {
 
     /** The hidden cells of one indicator and period, by geo number. */
     public boolean[] hidden(IndicatorDefinition indicator, Granularity granularity, String period) {
-        if (!indicator.id().equals(ROLLING)) {
+        RollingSumOf rolling = ROLLING.get(indicator.id());
+        if (rolling == null) {
             return base(granularity, period).byIndicator().get(indicator.id());
         }
         boolean[] hidden = primary(indicator, granularity, period);
-        for (String week : window(granularity, period)) {
-            or(hidden, base(granularity, week).byIndicator().get(ROLLING_SOURCE));
+        for (String week : window(granularity, period, rolling.weeks())) {
+            or(hidden, base(granularity, week).byIndicator().get(rolling.source()));
         }
         return hidden;
     }
@@ -70,18 +76,18 @@ public class PublicView {
     /** Changes whenever a cell behind the public view of this period changes. */
     public long stamp(Granularity granularity, String period) {
         long stamp = 0;
-        for (String p : window(granularity, period)) {
+        for (String p : window(granularity, period, WINDOW_WEEKS)) {
             stamp += state.version(granularity.id(), p);
         }
         return stamp;
     }
 
-    /** The period and, for weeks, the weeks a rolling indicator reaches back to. */
-    private static List<String> window(Granularity granularity, String period) {
+    /** The period and, for weeks, the {@code weeks} - 1 weeks before it. */
+    private static List<String> window(Granularity granularity, String period, int weeks) {
         if (granularity != Granularity.WEEK) {
             return List.of(period);
         }
-        return IntStream.range(0, ROLLING_WEEKS)
+        return IntStream.range(0, weeks)
                 .mapToObj(k -> granularity.label(granularity.parse(period).minusWeeks(k))).toList();
     }
 
@@ -99,10 +105,10 @@ public class PublicView {
 
     private Map<String, boolean[]> compute(Granularity granularity, String period) {
         Map<String, boolean[]> hidden = new HashMap<>();
-        List<IndicatorDefinition> indicators = Catalogue.INDICATORS.stream()
-                .filter(d -> d.granularities().contains(granularity) && !d.id().equals(ROLLING)).toList();
+        List<IndicatorDefinition> indicators = Catalogue.DEFINITIONS.stream()
+                .filter(d -> d.granularities().contains(granularity) && !ROLLING.containsKey(d.id())).toList();
         for (IndicatorDefinition d : indicators) {
-            if (d.disclosure() == DisclosureRule.COUNT && !SAME_CELL_SOURCES.containsKey(d.id())) {
+            if (d.disclosure() == DisclosureRule.COUNT && sameCellSources(d).isEmpty()) {
                 hidden.put(d.id(), SecondarySuppression.protect(tree, counts(d, granularity, period),
                         primary(d, granularity, period)));
             }
@@ -110,11 +116,20 @@ public class PublicView {
         for (IndicatorDefinition d : indicators) {
             if (!hidden.containsKey(d.id())) {
                 boolean[] cells = primary(d, granularity, period);
-                SAME_CELL_SOURCES.getOrDefault(d.id(), List.of()).forEach(source -> or(cells, hidden.get(source)));
+                sameCellSources(d).forEach(source -> or(cells, hidden.get(source)));
                 hidden.put(d.id(), cells);
             }
         }
         return hidden;
+    }
+
+    /**
+     * The indicators whose cells at the same geo unit and period this one's derives from: a ratio's
+     * terms, an amount's count.
+     */
+    private static List<String> sameCellSources(IndicatorDefinition indicator) {
+        return indicator.relations().stream().filter(r -> r instanceof RatioOf || r instanceof AmountOf)
+                .flatMap(r -> r.sources().stream()).toList();
     }
 
     private boolean[] primary(IndicatorDefinition indicator, Granularity granularity, String period) {

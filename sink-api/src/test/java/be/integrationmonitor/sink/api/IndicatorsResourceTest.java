@@ -7,13 +7,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import be.integrationmonitor.sink.Management;
 import be.integrationmonitor.platform.PlatformTestResource;
 import be.integrationmonitor.sink.IndicatorsTopic;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,6 +117,28 @@ class IndicatorsResourceTest {
                 .body("find { it.id == 'income_support_rate' }.unit", equalTo("%"))
                 .body("find { it.id == 'housing_aid_grants_4w' }.granularities", contains("week"))
                 .body("find { it.id == 'protected_persons' }.definition", containsString("last day of the period"));
+    }
+
+    /**
+     * pinned-catalogue.json is the answer before the indicators described themselves: each of its
+     * entries is still answered field for field, in the same order; an indicator added since may stand
+     * anywhere.
+     */
+    @Test
+    void answersEveryPinnedCatalogueEntryAsBefore() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, JsonNode> answered = new LinkedHashMap<>();
+        mapper.readTree(given().when().get("/v1/indicators").then().statusCode(200).extract().asByteArray())
+                .forEach(entry -> answered.put(entry.get("id").asText(), entry));
+        List<String> pinnedIds = new ArrayList<>();
+        try (InputStream pinned = getClass().getResourceAsStream("/pinned-catalogue.json")) {
+            for (JsonNode entry : mapper.readTree(pinned)) {
+                String id = entry.get("id").asText();
+                assertEquals(entry, answered.get(id), id);
+                pinnedIds.add(id);
+            }
+        }
+        assertEquals(pinnedIds, answered.keySet().stream().filter(pinnedIds::contains).toList());
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class SyntheticYear {
         try (IndicatorsTopic topic = new IndicatorsTopic()) {
             for (Granularity granularity : Granularity.values()) {
                 for (String period : granularity.labels(end.minusWeeks(52), end)) {
-                    for (IndicatorDefinition indicator : Catalogue.INDICATORS) {
+                    for (IndicatorDefinition indicator : Catalogue.DEFINITIONS) {
                         if (!indicator.granularities().contains(granularity)) {
                             continue;
                         }

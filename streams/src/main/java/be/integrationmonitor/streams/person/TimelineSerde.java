@@ -2,6 +2,9 @@ package be.integrationmonitor.streams.person;
 
 import be.integrationmonitor.events.SupportDecision;
 import be.integrationmonitor.events.SupportType;
+import be.integrationmonitor.indicators.person.EventKind;
+import be.integrationmonitor.indicators.person.PersonTimeline;
+import be.integrationmonitor.indicators.person.TimelineEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package be.integrationmonitor.streams.topology;
 
 import be.integrationmonitor.geo.GeoUnits;
-import be.integrationmonitor.streams.period.PeriodAxis;
-import be.integrationmonitor.streams.person.TimelineEvent;
+import be.integrationmonitor.indicators.period.PeriodAxis;
+import be.integrationmonitor.indicators.person.TimelineEvent;
 
 /**
  * The engine's own checks of what reaches it (the producers check more at the edge): a record

@@ -2,9 +2,9 @@ package be.integrationmonitor.streams.topology;
 
 import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.indicators.IndicatorValue;
-import be.integrationmonitor.streams.indicator.Indicators;
+import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.person.TimelineEvent;
 import be.integrationmonitor.streams.person.TimelineSerde;
-import be.integrationmonitor.streams.person.TimelineEvent;
 import be.integrationmonitor.topics.Topic;
 import be.integrationmonitor.topics.Topics;
 import java.time.Clock;
@@ -75,7 +75,7 @@ public final class IndicatorTopology {
 
         EmissionPacing pacing = new EmissionPacing(emitInterval.toMillis());
         events.merge(erasureRequests, Named.as("events-and-erasures"))
-                .process(() -> new PersonProcessor(Indicators.ALL, pacing), Named.as("person-timeline"),
+                .process(() -> new PersonProcessor(Catalogue.INDICATORS, pacing), Named.as("person-timeline"),
                         PersonProcessor.STORE)
                 .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("series-steps"))
                 .process(() -> new SeriesProcessor(clock, emitInterval, pacing), Named.as("series-sum"),

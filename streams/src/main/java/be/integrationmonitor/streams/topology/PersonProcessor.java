@@ -1,14 +1,14 @@
 package be.integrationmonitor.streams.topology;
 
 import be.integrationmonitor.events.PersonLimits;
+import be.integrationmonitor.indicators.Contributions;
+import be.integrationmonitor.indicators.Indicator;
+import be.integrationmonitor.indicators.period.PeriodAxis;
+import be.integrationmonitor.indicators.person.EventKind;
+import be.integrationmonitor.indicators.person.PersonTimeline;
+import be.integrationmonitor.indicators.person.Segment;
+import be.integrationmonitor.indicators.person.TimelineEvent;
 import be.integrationmonitor.periods.Granularity;
-import be.integrationmonitor.streams.indicator.Contributions;
-import be.integrationmonitor.streams.indicator.Indicator;
-import be.integrationmonitor.streams.period.PeriodAxis;
-import be.integrationmonitor.streams.person.EventKind;
-import be.integrationmonitor.streams.person.PersonTimeline;
-import be.integrationmonitor.streams.person.Segment;
-import be.integrationmonitor.streams.person.TimelineEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,12 @@
 package be.integrationmonitor.streams.topology;
 
 import be.integrationmonitor.geo.GeoUnits;
+import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.CellResult;
+import be.integrationmonitor.indicators.Indicator;
 import be.integrationmonitor.indicators.IndicatorValue;
+import be.integrationmonitor.indicators.period.PeriodAxis;
 import be.integrationmonitor.periods.Granularity;
-import be.integrationmonitor.streams.indicator.CellResult;
-import be.integrationmonitor.streams.indicator.Indicator;
-import be.integrationmonitor.streams.indicator.Indicators;
-import be.integrationmonitor.streams.period.PeriodAxis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -180,7 +180,8 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
             if (from > current) {
                 continue;
             }
-            Indicator indicator = Indicators.byId(key.indicator());
+            Indicator indicator = Catalogue.byId(key.indicator())
+                    .orElseThrow(() -> new IllegalArgumentException("unknown indicator " + key.indicator()));
             String level = GeoUnits.get().unit(key.geo()).orElseThrow().level().id();
             BitSet changed = entry.getValue().changedPeriods(current);
             List<Map<String, Long>> values = values(entry.getKey(), from, current);

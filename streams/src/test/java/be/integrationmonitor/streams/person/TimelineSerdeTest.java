@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.integrationmonitor.events.SupportDecision;
 import be.integrationmonitor.events.SupportType;
+import be.integrationmonitor.indicators.person.EventKind;
+import be.integrationmonitor.indicators.person.PersonTimeline;
+import be.integrationmonitor.indicators.person.TimelineEvent;
 import io.quarkus.kafka.client.serialization.ObjectMapperSerde;
 import java.util.ArrayList;
 import java.util.List;

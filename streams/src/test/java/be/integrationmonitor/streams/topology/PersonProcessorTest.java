@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.integrationmonitor.events.PersonLimits;
-import be.integrationmonitor.streams.indicator.Indicators;
-import be.integrationmonitor.streams.person.EventKind;
-import be.integrationmonitor.streams.person.PersonTimeline;
-import be.integrationmonitor.streams.person.TimelineEvent;
+import be.integrationmonitor.indicators.Catalogue;
+import be.integrationmonitor.indicators.person.EventKind;
+import be.integrationmonitor.indicators.person.PersonTimeline;
+import be.integrationmonitor.indicators.person.TimelineEvent;
 import be.integrationmonitor.streams.person.TimelineSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
@@ -34,7 +34,7 @@ class PersonProcessorTest {
                 .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         context.addStateStore(store);
-        PersonProcessor processor = new PersonProcessor(Indicators.ALL, new EmissionPacing(500));
+        PersonProcessor processor = new PersonProcessor(Catalogue.INDICATORS, new EmissionPacing(500));
         processor.init(context);
 
         for (int i = 0; i < PersonLimits.MAX_EVENTS; i++) {
