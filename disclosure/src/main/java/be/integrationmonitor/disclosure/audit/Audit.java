@@ -1,7 +1,7 @@
 package be.integrationmonitor.disclosure.audit;
 
-import be.integrationmonitor.disclosure.audit.Linkage.Measure;
-import be.integrationmonitor.disclosure.audit.Linkage.Relation;
+import be.integrationmonitor.indicators.DisclosureRule;
+import be.integrationmonitor.indicators.IndicatorDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,27 +38,22 @@ public final class Audit {
         shown.keySet().removeAll(release.withheld());
         Map<Cell, Interval> priors = new HashMap<>();
         for (Cell cell : release.withheld()) {
-            Measure measure = release.linkage(cell.indicator()).measure();
-            if (measure != Measure.MEDIAN) {
-                priors.put(cell, Protection.prior(measure));
+            DisclosureRule rule = release.indicator(cell.indicator()).disclosure();
+            if (rule != DisclosureRule.MEDIAN) {
+                priors.put(cell, Protection.prior(rule));
             }
         }
         Map<Cell, Interval> intervals = Attacker.intervals(ReleaseConstraints.of(release), shown, priors);
         List<Finding> findings = new ArrayList<>();
         intervals.forEach((cell, interval) -> {
-            Linkage linkage = release.linkage(cell.indicator());
+            IndicatorDefinition indicator = release.indicator(cell.indicator());
             double value = release.values().get(cell);
-            String breach = Protection.breach(linkage.measure(), value, interval, decimals(linkage));
+            String breach = Protection.breach(indicator.disclosure(), value, interval, indicator.decimals());
             if (breach != null) {
                 findings.add(new Finding(cell, value, interval, breach));
             }
         });
         findings.sort((a, b) -> a.cell().toString().compareTo(b.cell().toString()));
         return new Report(priors.size(), List.copyOf(findings), intervals);
-    }
-
-    private static int decimals(Linkage linkage) {
-        return linkage.relations().stream().filter(Relation.RatioOf.class::isInstance)
-                .map(r -> ((Relation.RatioOf) r).decimals()).findFirst().orElse(0);
     }
 }

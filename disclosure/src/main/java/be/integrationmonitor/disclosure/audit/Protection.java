@@ -1,6 +1,6 @@
 package be.integrationmonitor.disclosure.audit;
 
-import be.integrationmonitor.disclosure.audit.Linkage.Measure;
+import be.integrationmonitor.indicators.DisclosureRule;
 
 /**
  * How much a withheld value must stay unknown (docs/disclosure.md):
@@ -22,7 +22,7 @@ public final class Protection {
     }
 
     /** What a withheld cell is known to be before anything is published: zeros are always shown. */
-    public static Interval prior(Measure measure) {
+    public static Interval prior(DisclosureRule measure) {
         return switch (measure) {
             case COUNT -> Interval.atLeast(1);
             case AMOUNT, RATIO -> Interval.atLeast(0);
@@ -31,7 +31,7 @@ public final class Protection {
     }
 
     /** Why the interval is too narrow for the value, or null if it protects it. */
-    public static String breach(Measure measure, double value, Interval interval, int decimals) {
+    public static String breach(DisclosureRule measure, double value, Interval interval, int decimals) {
         double low = interval.low();
         double high = interval.high();
         return switch (measure) {

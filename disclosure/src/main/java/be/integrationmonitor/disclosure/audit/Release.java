@@ -1,14 +1,16 @@
 package be.integrationmonitor.disclosure.audit;
 
+import be.integrationmonitor.indicators.IndicatorDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A release as the audit sees it: every cell's exact value (the analysts' view), the cells withheld
- * from the public, the geo hierarchy and how the indicators relate.
+ * from the public, the geo hierarchy and the indicators (their kinds and relations).
  */
-public record Release(Map<Cell, Double> values, Set<Cell> withheld, GeoHierarchy geo, List<Linkage> indicators) {
+public record Release(Map<Cell, Double> values, Set<Cell> withheld, GeoHierarchy geo,
+                      List<IndicatorDefinition> indicators) {
 
     public Release {
         values = Map.copyOf(values);
@@ -16,8 +18,8 @@ public record Release(Map<Cell, Double> values, Set<Cell> withheld, GeoHierarchy
         indicators = List.copyOf(indicators);
     }
 
-    Linkage linkage(String indicator) {
-        return indicators.stream().filter(l -> l.indicator().equals(indicator)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no linkage for " + indicator));
+    public IndicatorDefinition indicator(String id) {
+        return indicators.stream().filter(d -> d.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no indicator " + id + " in the release"));
     }
 }

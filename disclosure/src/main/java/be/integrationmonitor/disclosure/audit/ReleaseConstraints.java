@@ -1,6 +1,9 @@
 package be.integrationmonitor.disclosure.audit;
 
-import be.integrationmonitor.disclosure.audit.Linkage.Relation;
+import be.integrationmonitor.indicators.DisclosureRule;
+import be.integrationmonitor.indicators.IndicatorDefinition;
+import be.integrationmonitor.indicators.Kind;
+import be.integrationmonitor.indicators.Relation;
 import be.integrationmonitor.periods.Granularity;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,7 +21,7 @@ import java.util.function.Predicate;
  * Every linear relation a caller can rely on between the cells of a release:
  * <ul>
  *   <li>geo: a parent is the sum of its children (counts and amounts);</li>
- *   <li>indicators: the relations of {@link Linkage} in each cell;</li>
+ *   <li>indicators: their {@link Relation}s in each cell;</li>
  *   <li>weeks and months: a stock of a month that ends on a Sunday is the week's; flows of the weeks
  *       and of the months between two days where both start (and the data's first day) sum alike;</li>
  *   <li>rolling sums: a week's value is the sum of its source over the window.</li>
@@ -42,41 +45,46 @@ public final class ReleaseConstraints {
 
     public static List<Constraint> of(Release release) {
         ReleaseConstraints builder = new ReleaseConstraints(release);
-        for (Linkage linkage : release.indicators()) {
-            builder.geo(linkage);
-            builder.relations(linkage);
-            builder.time(linkage);
+        for (IndicatorDefinition indicator : release.indicators()) {
+            builder.geo(indicator);
+            builder.relations(indicator);
+            builder.time(indicator);
         }
         return List.copyOf(builder.out);
     }
 
-    private void geo(Linkage linkage) {
-        if (!linkage.measure().additive()) {
+    /** Counts and amounts add up over the geo hierarchy; ratios and medians do not. */
+    static boolean additive(IndicatorDefinition indicator) {
+        return indicator.disclosure() == DisclosureRule.COUNT || indicator.disclosure() == DisclosureRule.AMOUNT;
+    }
+
+    private void geo(IndicatorDefinition indicator) {
+        if (!additive(indicator)) {
             return;
         }
         forEachPeriod((granularity, period) -> release.geo().children().forEach((parent, children) -> {
-            Cell total = cell(linkage.indicator(), granularity, period, parent);
-            List<Cell> parts = children.stream().map(g -> cell(linkage.indicator(), granularity, period, g)).toList();
+            Cell total = cell(indicator.id(), granularity, period, parent);
+            List<Cell> parts = children.stream().map(g -> cell(indicator.id(), granularity, period, g)).toList();
             if (exists(total) && parts.stream().allMatch(this::exists)) {
                 out.add(Constraint.sum(total, parts));
             }
         }));
     }
 
-    private void relations(Linkage linkage) {
-        for (Relation relation : linkage.relations()) {
+    private void relations(IndicatorDefinition indicator) {
+        for (Relation relation : indicator.relations()) {
             forEachPeriod((granularity, period) -> {
                 for (String geo : geos) {
-                    Cell cell = cell(linkage.indicator(), granularity, period, geo);
+                    Cell cell = cell(indicator.id(), granularity, period, geo);
                     if (exists(cell)) {
-                        relation(relation, cell);
+                        relation(relation, cell, indicator.decimals());
                     }
                 }
             });
         }
     }
 
-    private void relation(Relation relation, Cell cell) {
+    private void relation(Relation relation, Cell cell, int decimals) {
         if (relation instanceof Relation.UnionOf union) {
                 List<Cell> parts = union.parts().stream().map(p -> same(cell, p)).filter(this::exists).toList();
                 parts.forEach(part -> out.add(Constraint.builder().plus(cell, 1).plus(part, -1).atLeast(0)));
@@ -94,7 +102,7 @@ public final class ReleaseConstraints {
                 Cell denominator = same(cell, ratio.denominator());
                 if (!release.withheld().contains(cell) && exists(numerator) && exists(denominator)) {
                     double shown = release.values().get(cell);
-                    double half = 0.5 * Math.pow(10, -ratio.decimals());
+                    double half = 0.5 * Math.pow(10, -decimals);
                     out.add(Constraint.builder().plus(numerator, ratio.scale()).plus(denominator, -(shown + half)).atMost(0));
                     out.add(Constraint.builder().plus(numerator, ratio.scale()).plus(denominator, -(shown - half)).atLeast(0));
                 }
@@ -114,18 +122,22 @@ public final class ReleaseConstraints {
         }
     }
 
-    private void time(Linkage linkage) {
-        switch (linkage.time()) {
-            case STOCK -> stockTwins(linkage.indicator());
-            case FLOW -> {
-                if (linkage.measure().additive()) {
-                    flowSegments(linkage.indicator());
-                }
-            }
-            case ROLLING -> {
-                // its relation ties it to its source's weeks
-            }
+    private void time(IndicatorDefinition indicator) {
+        if (measuredOnLastDay(indicator)) {
+            stockTwins(indicator.id());
+        } else if (indicator.kind() == Kind.FLOW && additive(indicator)) {
+            flowSegments(indicator.id());
+        } // a rolling sum: its relation ties it to its source's weeks
+    }
+
+    /** A stock, or a ratio of stocks: measured on the period's last day. */
+    private boolean measuredOnLastDay(IndicatorDefinition indicator) {
+        if (indicator.kind() == Kind.RATIO) {
+            return indicator.relations().stream().filter(Relation.RatioOf.class::isInstance)
+                    .map(r -> release.indicator(((Relation.RatioOf) r).numerator()))
+                    .anyMatch(this::measuredOnLastDay);
         }
+        return indicator.kind() == Kind.STOCK;
     }
 
     /** A month ending on a Sunday and the week ending that day measure the same stock. */

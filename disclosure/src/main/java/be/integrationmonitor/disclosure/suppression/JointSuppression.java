@@ -4,12 +4,12 @@ import be.integrationmonitor.disclosure.audit.Attacker;
 import be.integrationmonitor.disclosure.audit.Cell;
 import be.integrationmonitor.disclosure.audit.Constraint;
 import be.integrationmonitor.disclosure.audit.Interval;
-import be.integrationmonitor.disclosure.audit.Linkage;
-import be.integrationmonitor.disclosure.audit.Linkage.Measure;
-import be.integrationmonitor.disclosure.audit.Linkage.Relation;
 import be.integrationmonitor.disclosure.audit.Protection;
 import be.integrationmonitor.disclosure.audit.Release;
 import be.integrationmonitor.disclosure.audit.ReleaseConstraints;
+import be.integrationmonitor.indicators.DisclosureRule;
+import be.integrationmonitor.indicators.IndicatorDefinition;
+import be.integrationmonitor.indicators.Relation;
 import be.integrationmonitor.periods.Granularity;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -49,7 +49,7 @@ public final class JointSuppression {
     private final Release release;
     private final List<Constraint> constraints;
     private final Map<Cell, List<Integer>> constraintsOf = new HashMap<>();
-    private final Map<String, Linkage> linkages = new HashMap<>();
+    private final Map<String, IndicatorDefinition> indicators = new HashMap<>();
     private final Set<Cell> published;
     private final Set<Cell> withheld = new HashSet<>();
     private final Deque<Cell> uncertified = new ArrayDeque<>();
@@ -57,10 +57,10 @@ public final class JointSuppression {
     private JointSuppression(Release primary, Set<Cell> published) {
         this.release = primary;
         this.published = published;
-        primary.indicators().forEach(l -> linkages.put(l.indicator(), l));
+        primary.indicators().forEach(d -> indicators.put(d.id(), d));
         // rates follow their sources: a rate shown is a function of shown counts and says nothing more
         Set<Cell> rates = new HashSet<>();
-        primary.values().keySet().stream().filter(c -> linkages.get(c.indicator()).measure() == Measure.RATIO)
+        primary.values().keySet().stream().filter(c -> rule(c) == DisclosureRule.RATIO)
                 .forEach(rates::add);
         this.constraints = ReleaseConstraints.of(new Release(primary.values(), rates, primary.geo(), primary.indicators()));
         for (int i = 0; i < constraints.size(); i++) {
@@ -109,8 +109,8 @@ public final class JointSuppression {
         if (!withheld.add(cell)) {
             return;
         }
-        Measure measure = linkages.get(cell.indicator()).measure();
-        if (measure != Measure.MEDIAN && measure != Measure.RATIO) {
+        DisclosureRule rule = rule(cell);
+        if (rule != DisclosureRule.MEDIAN && rule != DisclosureRule.RATIO) {
             uncertified.add(cell);
         }
         for (Cell derived : derivedFrom(cell)) {
@@ -121,9 +121,9 @@ public final class JointSuppression {
     /** The cells computed from this one: rates over it, rolling sums whose window holds it. */
     private List<Cell> derivedFrom(Cell source) {
         List<Cell> derived = new ArrayList<>();
-        for (Linkage linkage : release.indicators()) {
-            for (Relation relation : linkage.relations()) {
-                Cell same = new Cell(linkage.indicator(), source.granularity(), source.period(), source.geo());
+        for (IndicatorDefinition indicator : release.indicators()) {
+            for (Relation relation : indicator.relations()) {
+                Cell same = new Cell(indicator.id(), source.granularity(), source.period(), source.geo());
                 if (relation instanceof Relation.RatioOf ratio
                         && (ratio.numerator().equals(source.indicator()) || ratio.denominator().equals(source.indicator()))) {
                     add(derived, same);
@@ -133,7 +133,7 @@ public final class JointSuppression {
                         && source.granularity() == Granularity.WEEK) {
                     LocalDate end = Granularity.WEEK.parse(source.period());
                     for (int k = 0; k < rolling.weeks(); k++) {
-                        add(derived, new Cell(linkage.indicator(), Granularity.WEEK,
+                        add(derived, new Cell(indicator.id(), Granularity.WEEK,
                                 Granularity.WEEK.label(end.plusWeeks(k)), source.geo()));
                     }
                 }
@@ -149,14 +149,13 @@ public final class JointSuppression {
     }
 
     private boolean certified(Cell cell, int[] reach) {
-        Linkage linkage = linkages.get(cell.indicator());
-        return Protection.breach(linkage.measure(), release.values().get(cell), interval(cell, reach), 0) == null;
+        return Protection.breach(rule(cell), release.values().get(cell), interval(cell, reach), 0) == null;
     }
 
     private Interval interval(Cell cell, int[] reach) {
         Set<Cell> around = neighbourhood(cell, reach);
         Map<Cell, Interval> priors = new HashMap<>();
-        around.forEach(c -> priors.put(c, Protection.prior(linkages.get(c.indicator()).measure())));
+        around.forEach(c -> priors.put(c, Protection.prior(rule(c))));
         Set<Integer> touching = new LinkedHashSet<>();
         around.forEach(c -> touching.addAll(constraintsOf.getOrDefault(c, List.of())));
         List<Constraint> local = touching.stream().map(constraints::get).toList();
@@ -220,8 +219,12 @@ public final class JointSuppression {
     }
 
     private boolean eligible(Cell cell) {
-        Measure measure = linkages.get(cell.indicator()).measure();
+        DisclosureRule rule = rule(cell);
         return !withheld.contains(cell) && !published.contains(cell) && release.values().get(cell) > 0
-                && (measure == Measure.COUNT || measure == Measure.AMOUNT);
+                && (rule == DisclosureRule.COUNT || rule == DisclosureRule.AMOUNT);
+    }
+
+    private DisclosureRule rule(Cell cell) {
+        return indicators.get(cell.indicator()).disclosure();
     }
 }

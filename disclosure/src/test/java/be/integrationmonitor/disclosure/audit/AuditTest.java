@@ -2,9 +2,9 @@ package be.integrationmonitor.disclosure.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.integrationmonitor.disclosure.audit.Linkage.Measure;
-import be.integrationmonitor.disclosure.audit.Linkage.Relation;
-import be.integrationmonitor.disclosure.audit.Linkage.Time;
+import be.integrationmonitor.indicators.IndicatorDefinition;
+import be.integrationmonitor.indicators.Kind;
+import be.integrationmonitor.indicators.Relation;
 import be.integrationmonitor.periods.Granularity;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class AuditTest {
 
     private static final GeoHierarchy TWO = new GeoHierarchy(Map.of("P", List.of("A", "B", "C")));
-    private static final Linkage PROTECTED = new Linkage("protected", Measure.COUNT, Time.STOCK, List.of());
-    private static final Linkage NEW = new Linkage("new", Measure.COUNT, Time.FLOW, List.of());
+    private static final IndicatorDefinition PROTECTED = count("protected", Kind.STOCK);
+    private static final IndicatorDefinition NEW = count("new", Kind.FLOW);
 
     private final Map<Cell, Double> values = new HashMap<>();
     private final Set<Cell> withheld = new HashSet<>();
@@ -49,10 +49,9 @@ class AuditTest {
 
     @Test
     void aPartOfAUnionFallsWhenTheUnionAndTheOtherPartAreShown() {
-        Linkage integration = new Linkage("integration", Measure.COUNT, Time.STOCK, List.of());
-        Linkage equivalent = new Linkage("equivalent", Measure.COUNT, Time.STOCK, List.of());
-        Linkage any = new Linkage("any", Measure.COUNT, Time.STOCK,
-                List.of(new Relation.UnionOf(List.of("integration", "equivalent"))));
+        IndicatorDefinition integration = count("integration", Kind.STOCK);
+        IndicatorDefinition equivalent = count("equivalent", Kind.STOCK);
+        IndicatorDefinition any = count("any", Kind.STOCK, new Relation.UnionOf(List.of("integration", "equivalent")));
         column("integration", Granularity.MONTH, "2024-01", Map.of("P", 20, "A", 3, "B", 9, "C", 8), "A", "B");
         column("equivalent", Granularity.MONTH, "2024-01", Map.of("P", 30, "A", 9, "B", 11, "C", 10));
         column("any", Granularity.MONTH, "2024-01", Map.of("P", 50, "A", 12, "B", 20, "C", 18));
@@ -98,9 +97,8 @@ class AuditTest {
 
     @Test
     void aWithheldWeekFallsToTheRollingSumsAroundIt() {
-        Linkage grants = new Linkage("grants", Measure.COUNT, Time.FLOW, List.of());
-        Linkage rolling = new Linkage("grants_4w", Measure.COUNT, Time.ROLLING,
-                List.of(new Relation.RollingSumOf("grants", 4)));
+        IndicatorDefinition grants = count("grants", Kind.FLOW);
+        IndicatorDefinition rolling = count("grants_4w", Kind.ROLLING, new Relation.RollingSumOf("grants", 4));
         int[] weekly = {6, 7, 3, 9};
         int sum = 0;
         for (int w = 1; w <= 4; w++) {
@@ -124,7 +122,11 @@ class AuditTest {
         }
     }
 
-    private Audit.Report audit(Linkage... indicators) {
+    private static IndicatorDefinition count(String id, Kind kind, Relation... relations) {
+        return IndicatorDefinition.count(id, kind, "persons", IndicatorDefinition.names(id, id, id), id, relations);
+    }
+
+    private Audit.Report audit(IndicatorDefinition... indicators) {
         return Audit.of(new Release(values, withheld, TWO, List.of(indicators)));
     }
 

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import be.integrationmonitor.disclosure.audit.Audit;
 import be.integrationmonitor.disclosure.audit.Cell;
 import be.integrationmonitor.disclosure.audit.GeoHierarchy;
-import be.integrationmonitor.disclosure.audit.Linkage;
-import be.integrationmonitor.disclosure.audit.Linkage.Measure;
-import be.integrationmonitor.disclosure.audit.Linkage.Relation;
-import be.integrationmonitor.disclosure.audit.Linkage.Time;
 import be.integrationmonitor.disclosure.audit.Release;
 import be.integrationmonitor.disclosure.suppression.JointSuppression;
 import be.integrationmonitor.indicators.Catalogue;
@@ -27,7 +23,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,32 +39,6 @@ class PublicViewAuditTest {
 
     private static final LocalDate TODAY = LocalDate.of(2022, 9, 30);
     private static final GeoTree TREE = GeoTree.belgium();
-
-    /** How the catalogue's indicators relate (docs/domain.md). */
-    private static final Map<String, Linkage> LINKAGES = linkages(
-            new Linkage("protected_persons", Measure.COUNT, Time.STOCK, List.of()),
-            new Linkage("new_protections", Measure.COUNT, Time.FLOW, List.of()),
-            new Linkage("income_support_recipients", Measure.COUNT, Time.STOCK, List.of(
-                    new Relation.UnionOf(List.of("integration_income_recipients", "equivalent_income_recipients")),
-                    new Relation.SubsetOf("protected_persons"))),
-            new Linkage("integration_income_recipients", Measure.COUNT, Time.STOCK,
-                    List.of(new Relation.SubsetOf("protected_persons"))),
-            new Linkage("integration_projects", Measure.COUNT, Time.STOCK,
-                    List.of(new Relation.SubsetOf("integration_income_recipients"))),
-            new Linkage("equivalent_income_recipients", Measure.COUNT, Time.STOCK,
-                    List.of(new Relation.SubsetOf("protected_persons"))),
-            new Linkage("income_support_rate", Measure.RATIO, Time.STOCK, List.of(
-                    new Relation.RatioOf("income_support_recipients", "protected_persons", 100, 1))),
-            new Linkage("housing_aid_grants", Measure.COUNT, Time.FLOW, List.of()),
-            new Linkage("housing_aid_amount_eur", Measure.AMOUNT, Time.FLOW,
-                    List.of(new Relation.AmountOf("housing_aid_grants"))),
-            new Linkage("housing_aid_grants_4w", Measure.COUNT, Time.ROLLING,
-                    List.of(new Relation.RollingSumOf("housing_aid_grants", 4))),
-            new Linkage("unaccompanied_minors", Measure.COUNT, Time.STOCK,
-                    List.of(new Relation.SubsetOf("protected_persons"))),
-            new Linkage("elderly_persons", Measure.COUNT, Time.STOCK,
-                    List.of(new Relation.SubsetOf("protected_persons"))),
-            new Linkage("median_days_to_income_support", Measure.MEDIAN, Time.FLOW, List.of()));
 
     @Test
     void tablesProtectedOneByOneGiveAwayCellsWhenReadTogether() {
@@ -148,7 +117,7 @@ class PublicViewAuditTest {
         });
         Map<Cell, Double> values = new HashMap<>();
         Set<Cell> withheld = new HashSet<>();
-        for (IndicatorDefinition indicator : Catalogue.INDICATORS) {
+        for (IndicatorDefinition indicator : Catalogue.DEFINITIONS) {
             for (String periodKey : periodKeys) {
                 Granularity granularity = Granularity.byId(periodKey.split("/")[0]).orElseThrow();
                 String period = periodKey.split("/")[1];
@@ -169,9 +138,10 @@ class PublicViewAuditTest {
                 }
             }
         }
-        List<Linkage> linkages = LINKAGES.values().stream()
-                .map(l -> relations ? l : new Linkage(l.indicator(), l.measure(), l.time(), List.of())).toList();
-        return new Release(values, withheld, hierarchy(geos), linkages);
+        List<IndicatorDefinition> indicators = Catalogue.DEFINITIONS.stream().map(d -> relations ? d
+                : new IndicatorDefinition(d.id(), d.kind(), d.unit(), d.names(), d.definition(), d.disclosure(),
+                        d.decimals(), d.granularities(), List.of())).toList();
+        return new Release(values, withheld, hierarchy(geos), indicators);
     }
 
     private static be.integrationmonitor.sink.state.Cell sinkCell(Expected cell) {
@@ -208,15 +178,5 @@ class PublicViewAuditTest {
         IndicatorState state = new IndicatorState(new SimpleMeterRegistry());
         state.serve(cells, "test");
         return new PublicView(state);
-    }
-
-    private static Map<String, Linkage> linkages(Linkage... linkages) {
-        Map<String, Linkage> byId = new LinkedHashMap<>();
-        for (Linkage linkage : linkages) {
-            byId.put(linkage.indicator(), linkage);
-        }
-        assertThat(byId.keySet()).containsExactlyInAnyOrderElementsOf(
-                Catalogue.INDICATORS.stream().map(IndicatorDefinition::id).toList());
-        return byId;
     }
 }
