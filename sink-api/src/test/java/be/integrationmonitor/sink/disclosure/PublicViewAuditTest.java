@@ -66,15 +66,11 @@ class PublicViewAuditTest {
     void jointSuppressionLeavesNoWithheldCellBelowItsProtectionLevel() {
         Map<String, Expected> cells = ReferenceIndicators.compute(
                 RandomEvents.generate(new Random(7), 200, 6, TODAY), Set.of(), TODAY);
-        Set<Granularity> both = EnumSet.allOf(Granularity.class);
-        Release perTable = release(cells, both, true, (indicator, granularity, period) -> {
+        Release perTable = release(cells, EnumSet.allOf(Granularity.class), true, (indicator, granularity, period) -> {
             boolean[] hidden = publicView(cells).hidden(indicator, granularity, period);
             return geo -> hidden[TREE.index(geo)];
         });
-        Release primary = release(cells, both, true, (indicator, granularity, period) -> geo -> {
-            Expected cell = cells.get(indicator.id() + "/" + granularity.id() + "/" + geo + "/" + period);
-            return cell != null && PrimaryRule.withheld(indicator.disclosure(), sinkCell(cell));
-        });
+        Release primary = primaryRelease(cells);
 
         long started = System.nanoTime();
         Set<Cell> withheld = JointSuppression.protect(primary, Set.of());
@@ -86,6 +82,37 @@ class PublicViewAuditTest {
                 millis, report.audited());
         assertThat(report.findings()).as("cells the attacker narrows below their protection level").isEmpty();
         assertThat(withheld).containsAll(primary.withheld());
+    }
+
+    /** Many small random data sets: persons, months and weeks enough for every relation to bite. */
+    @Test
+    void jointSuppressionPassesTheAuditOnRandomDataSets() {
+        LocalDate today = LocalDate.of(2022, 4, 30);
+        int sets = Integer.getInteger("im.disclosure.data-sets", 20);
+        long primary = 0;
+        long joint = 0;
+        long cellsSeen = 0;
+        for (int seed = 1; seed <= sets; seed++) {
+            Map<String, Expected> cells = ReferenceIndicators.compute(
+                    RandomEvents.generate(new Random(seed), 20 + seed % 40, 5, today), Set.of(), today);
+            Release release = primaryRelease(cells);
+            Set<Cell> withheld = JointSuppression.protect(release, Set.of());
+            Audit.Report report = Audit.of(new Release(release.values(), withheld, release.geo(), release.indicators()));
+            assertThat(report.findings()).as("data set %d", seed).isEmpty();
+            primary += release.withheld().size();
+            joint += withheld.size();
+            cellsSeen += release.values().size();
+        }
+        System.out.printf("%d data sets, %d cells: withheld primary %.1f%%, joint %.1f%%%n", sets, cellsSeen,
+                100.0 * primary / cellsSeen, 100.0 * joint / cellsSeen);
+    }
+
+    /** Every cell of weeks and months with the primary rule's cells withheld. */
+    private static Release primaryRelease(Map<String, Expected> cells) {
+        return release(cells, EnumSet.allOf(Granularity.class), true, (indicator, granularity, period) -> geo -> {
+            Expected cell = cells.get(indicator.id() + "/" + granularity.id() + "/" + geo + "/" + period);
+            return cell != null && PrimaryRule.withheld(indicator.disclosure(), sinkCell(cell));
+        });
     }
 
     private static int exact(Audit.Report report) {
