@@ -39,7 +39,7 @@ class ManagementInterfaceTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("im.pseudonymisation.key", "aW50ZWdyYXRpb24tbW9uaXRvci10ZXN0LWtleS0zMmI=",
-                    "im.dedupe.replication-factor", "1", "im.person.replication-factor", "1");
+                    "im.dedupe.replication-factor", "1");
         }
     }
 
