@@ -69,8 +69,8 @@ class SecuredBrokerTest {
                         "allow.everyone.if.no.acl.found=false", "sasl.enabled.mechanisms=SCRAM-SHA-512");
         try (Admin admin = Admin.create(broker.adminSettings())) {
             TopicProvisioner.createMissing(admin, 1, (short) 1);
-            admin.createTopics(List.of(new NewTopic(ServiceAcls.PRODUCERS_SEEN_EVENT_IDS, 1, (short) 1),
-                    new NewTopic(ServiceAcls.PRODUCERS_PERSON_EVENT_COUNTS, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(ServiceAcls.PRODUCERS_SEEN_EVENT_IDS, 1, (short) 1)))
+                    .all().get();
             List<UserScramCredentialAlteration> users = new ArrayList<>();
             for (String user : ServiceAcls.catalogue().keySet()) {
                 PASSWORDS.put(user, password());
@@ -111,7 +111,6 @@ class SecuredBrokerTest {
             assertThat(send(ServiceAcls.PRODUCERS, type.topic(), true).topic()).isEqualTo(type.topic());
         }
         assertThat(send(ServiceAcls.PRODUCERS, ServiceAcls.PRODUCERS_SEEN_EVENT_IDS, true).offset()).isNotNegative();
-        assertThat(send(ServiceAcls.PRODUCERS, ServiceAcls.PRODUCERS_PERSON_EVENT_COUNTS, true).offset()).isNotNegative();
     }
 
     @Test
@@ -134,7 +133,7 @@ class SecuredBrokerTest {
         read(ServiceAcls.SINK_API, Topics.GENERATIONS);
         List<String> everyTopic = Stream.concat(
                         Topics.definitions(1, (short) 1).stream().map(NewTopic::name),
-                        Stream.of(ServiceAcls.PRODUCERS_SEEN_EVENT_IDS, ServiceAcls.PRODUCERS_PERSON_EVENT_COUNTS))
+                        Stream.of(ServiceAcls.PRODUCERS_SEEN_EVENT_IDS))
                 .toList();
         assertThat(everyTopic).contains(INDICATORS_1, Topics.GENERATIONS, EventType.HOUSING_AID_GRANTED.topic());
         for (String topic : everyTopic) {

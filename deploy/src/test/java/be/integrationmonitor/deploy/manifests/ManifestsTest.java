@@ -385,11 +385,9 @@ class ManifestsTest {
     }
 
     @Test
-    void theProducersOwnTopicsAreTheOnesTheirAclsName() {
+    void theProducersDuplicateTopicIsTheOneTheirAclsName() {
         assertThat(ServiceConfig.of("producers").properties.getProperty("im.dedupe.topic"))
                 .isEqualTo(ServiceAcls.PRODUCERS_SEEN_EVENT_IDS);
-        assertThat(ServiceConfig.of("producers").properties.getProperty("im.person.topic"))
-                .isEqualTo(ServiceAcls.PRODUCERS_PERSON_EVENT_COUNTS);
     }
 
     // --- helpers

@@ -58,11 +58,6 @@ public final class ServiceAcls {
      */
     public static final String PRODUCERS_SEEN_EVENT_IDS = "producers-seen-event-ids";
     /**
-     * The producers' count of accepted events per person, which they create themselves:
-     * {@code im.person.topic} (deploy's manifest test checks that the two agree).
-     */
-    public static final String PRODUCERS_PERSON_EVENT_COUNTS = "producers-person-event-counts";
-    /**
      * Prefix of everything a Kafka Streams generation owns: its application id (= consumer group and
      * transactional id prefix) and its internal topics ({@code <application id>-…-changelog/-repartition}).
      */
@@ -131,9 +126,8 @@ public final class ServiceAcls {
         for (EventType<?> type : EventType.ALL) {
             grants.addAll(Grant.event(type, Set.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)));
         }
-        for (String own : List.of(PRODUCERS_SEEN_EVENT_IDS, PRODUCERS_PERSON_EVENT_COUNTS)) {
-            grants.add(Grant.topic(own, AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE));
-        }
+        grants.add(Grant.topic(PRODUCERS_SEEN_EVENT_IDS, AclOperation.READ, AclOperation.WRITE,
+                AclOperation.DESCRIBE, AclOperation.CREATE));
         return grants;
     }
 
