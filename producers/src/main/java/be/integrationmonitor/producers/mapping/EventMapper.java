@@ -57,8 +57,7 @@ public class EventMapper {
             return value >= min && value <= max;
         }
     }
-    /** The field of the person's national number, which the edge replaces by their personRef. */
-    public static final String NATIONAL_NUMBER = "nationalNumber";
+    private static final String NATIONAL_NUMBER = "nationalNumber";
     /** Resolves the generated classes through this module's class loader (Quarkus' in tests and dev mode). */
     private static final SpecificData AVRO = new SpecificData(EventMapper.class.getClassLoader());
 
