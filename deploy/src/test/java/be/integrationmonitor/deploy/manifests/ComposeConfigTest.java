@@ -22,8 +22,10 @@ import org.junit.jupiter.api.Test;
 class ComposeConfigTest {
 
     private static final Path DOCKER_COMPOSE = Path.of("/usr/bin/docker-compose");
+    /** The registry's public key for the operator's tokens: not a secret, but without a default too. */
+    private static final String OPERATOR_KEY = "REGISTRY_OPERATOR_PUBLIC_KEY=not-a-real-key\n";
     private static final String SECRETS = "IM_PSEUDONYMISATION_KEY=aW50ZWdyYXRpb24tbW9uaXRvci10ZXN0LWtleS0zMmI=\n"
-            + "REGISTRY_DB_PASSWORD=not-a-real-password\n";
+            + "REGISTRY_DB_PASSWORD=not-a-real-password\n" + OPERATOR_KEY;
 
     @BeforeAll
     static void dockerCompose() throws Exception {
@@ -49,7 +51,7 @@ class ComposeConfigTest {
     @Test
     void theSecretsHaveNoDefault() throws Exception {
         Path env = Files.createTempFile("im-compose-", ".env");
-        Files.writeString(env, "REGISTRY_DB_PASSWORD=not-a-real-password\n");
+        Files.writeString(env, "REGISTRY_DB_PASSWORD=not-a-real-password\n" + OPERATOR_KEY);
         Result config = config(Repo.path(Manifests.COMPOSE), env);
         assertThat(config.exit).as(config.output).isNotZero();
         assertThat(config.output).contains("IM_PSEUDONYMISATION_KEY");
