@@ -121,10 +121,21 @@ class SecuredBrokerTest {
         }
     }
 
+    /**
+     * They follow the generations (which input version to write), count each person's events from
+     * the event topics and the erasures, and read nothing else.
+     */
     @Test
-    void producersCannotReadTheEvents() {
-        assertThatThrownBy(() -> read(ServiceAcls.PRODUCERS, EventType.PROTECTION_STATUS_CHANGED.topic()))
-                .isInstanceOf(TopicAuthorizationException.class);
+    void producersReadTheEventsErasuresAndGenerationsButNotTheEnginesOutput() {
+        for (EventType<?> type : EventType.ALL) {
+            read(ServiceAcls.PRODUCERS, type.topic());
+        }
+        read(ServiceAcls.PRODUCERS, Topics.ERASURES);
+        read(ServiceAcls.PRODUCERS, Topics.GENERATIONS);
+        for (String topic : List.of(INDICATORS_1, Topics.DEAD_LETTER)) {
+            assertThatThrownBy(() -> read(ServiceAcls.PRODUCERS, topic)).as(topic)
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
     }
 
     @Test
@@ -203,6 +214,7 @@ class SecuredBrokerTest {
             read(ServiceAcls.MAINTENANCE, type.topic());
             assertThat(send(ServiceAcls.MAINTENANCE, type.topic(2), true).topic()).isEqualTo(type.topic(2));
             assertThat(send(ServiceAcls.PRODUCERS, type.topic(2), true).topic()).isEqualTo(type.topic(2));
+            assertThat(read(ServiceAcls.PRODUCERS, type.topic(2))).as(type.topic(2)).isPositive();
             assertThatThrownBy(() -> read(ServiceAcls.OPERATOR, type.topic(2)))
                     .as(type.topic(2)).isInstanceOf(TopicAuthorizationException.class);
             assertThatThrownBy(() -> read(ServiceAcls.SINK_API, type.topic(2)))

@@ -117,15 +117,20 @@ public final class ServiceAcls {
     }
 
     /**
-     * Publish every event type, in whichever input version the generations say; check at start that
-     * the event topics keep their history (their configs); keep the shared set of accepted eventIds
-     * (read, write, create).
+     * Publish every event type, in whichever input version the generations say (read: a purge moves
+     * them to the next), and read them back
+     * with the erasure requests to count the events per person; check at start that the event topics
+     * keep their history (their configs); keep the shared set of accepted eventIds (read, write,
+     * create).
      */
     private static List<Grant> producers() {
         List<Grant> grants = new ArrayList<>();
         for (EventType<?> type : EventType.ALL) {
-            grants.addAll(Grant.event(type, Set.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS)));
+            grants.addAll(Grant.event(type, Set.of(AclOperation.READ, AclOperation.WRITE, AclOperation.DESCRIBE,
+                    AclOperation.DESCRIBE_CONFIGS)));
         }
+        grants.add(Grant.topic(Topics.ERASURES, AclOperation.READ, AclOperation.DESCRIBE));
+        grants.add(Grant.topic(Topics.GENERATIONS, AclOperation.READ, AclOperation.DESCRIBE));
         grants.add(Grant.topic(PRODUCERS_SEEN_EVENT_IDS, AclOperation.READ, AclOperation.WRITE,
                 AclOperation.DESCRIBE, AclOperation.CREATE));
         return grants;

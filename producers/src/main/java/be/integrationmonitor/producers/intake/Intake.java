@@ -5,6 +5,7 @@ import be.integrationmonitor.producers.mapping.EventMapper;
 import be.integrationmonitor.producers.mapping.MappingResult;
 import be.integrationmonitor.producers.partner.Partner;
 import be.integrationmonitor.producers.publish.EventPublisher;
+import be.integrationmonitor.producers.publish.PersonEventCounts;
 import be.integrationmonitor.producers.publish.SeenEventIds;
 import be.integrationmonitor.producers.push.LineResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,11 +22,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one way in for events, from HTTP pushes and inbox files alike: validate and pseudonymise,
- * drop eventIds already accepted, publish, and report each line once Kafka has acknowledged it.
+ * drop eventIds already accepted, refuse an event beyond its person's cap, publish, and report each
+ * line once Kafka has acknowledged it.
  * Lines are read lazily and at most {@code im.intake.in-flight} events wait for their
  * acknowledgement at a time, so a batch of any size is streamed.
  */
@@ -35,16 +38,18 @@ public class Intake {
     private final EventMapper mapper;
     private final EventPublisher publisher;
     private final SeenEventIds seen;
+    private final PersonEventCounts persons;
     private final MeterRegistry metrics;
     private final int inFlight;
     private final long ackTimeoutMillis;
 
-    public Intake(EventMapper mapper, EventPublisher publisher, SeenEventIds seen, MeterRegistry metrics,
-                  @ConfigProperty(name = "im.intake.in-flight") int inFlight,
+    public Intake(EventMapper mapper, EventPublisher publisher, SeenEventIds seen, PersonEventCounts persons,
+                  MeterRegistry metrics, @ConfigProperty(name = "im.intake.in-flight") int inFlight,
                   @ConfigProperty(name = "kafka.delivery.timeout.ms") long deliveryTimeoutMillis) {
         this.mapper = mapper;
         this.publisher = publisher;
         this.seen = seen;
+        this.persons = persons;
         this.metrics = metrics;
         this.inFlight = inFlight;
         this.ackTimeoutMillis = deliveryTimeoutMillis + 5_000;
@@ -92,10 +97,16 @@ public class Intake {
             }
             allForbidden = false;
             MappingResult.Mapped mapped = (MappingResult.Mapped) result;
-            if (seen.contains(partner.id(), mapped.eventId()) || !batch.sending.add(mapped.eventId())) {
+            if (seen.contains(partner.id(), mapped.eventId()) || batch.sending.contains(mapped.eventId())) {
                 batch.report(new LineResult(submission.line(), mapped.eventId(), LineResult.Status.duplicate, null));
+            } else if (!persons.admit(mapped.personRef())) {
+                batch.report(new LineResult(submission.line(), mapped.eventId(), LineResult.Status.rejected,
+                        List.of(new FieldError(EventMapper.NATIONAL_NUMBER, "the person already has "
+                                + persons.maxEvents() + " events, the most one person may have: not published "
+                                + "(docs/partners.md, events per person)"))));
             } else {
-                CompletableFuture<Void> written = publisher.publish(mapped);
+                batch.sending.add(mapped.eventId());
+                CompletableFuture<RecordMetadata> written = publisher.publish(mapped);
                 batch.pending.add(new Pending(submission.line(), mapped, written));
                 // a send refused at once (e.g. no broker metadata within max.block.ms) ends the
                 // request: trying the remaining lines would block once more for each of them
@@ -111,7 +122,7 @@ public class Intake {
                 batch.count(LineResult.Status.rejected), allForbidden && batch.count(LineResult.Status.rejected) > 0);
     }
 
-    private record Pending(int line, MappingResult.Mapped event, CompletableFuture<Void> written) {
+    private record Pending(int line, MappingResult.Mapped event, CompletableFuture<RecordMetadata> written) {
     }
 
     private final class Batch {
@@ -138,23 +149,32 @@ public class Intake {
 
         void awaitAcknowledgements() throws BrokerUnavailableException {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ackTimeoutMillis);
-            for (Pending p : pending) {
+            for (int i = 0; i < pending.size(); i++) {
+                Pending p = pending.get(i);
+                RecordMetadata written;
                 try {
-                    p.written().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    written = p.written().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (ExecutionException e) {
-                    throw new BrokerUnavailableException(e.getCause(), acknowledged);
+                    throw notWrittenFrom(i, e.getCause());
                 } catch (TimeoutException e) {
-                    throw new BrokerUnavailableException(e, acknowledged);
+                    throw notWrittenFrom(i, e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new BrokerUnavailableException(e, acknowledged);
+                    throw notWrittenFrom(i, e);
                 }
                 seen.add(partnerId, p.event().eventId(), p.event().type().name());
+                persons.written(p.event().personRef(), written);
                 LineResult result = new LineResult(p.line(), p.event().eventId(), LineResult.Status.accepted, null);
                 acknowledged.add(result);
                 report(result);
             }
             pending.clear();
+        }
+
+        /** The events from this one on are not reported accepted, so they do not count for their persons. */
+        private BrokerUnavailableException notWrittenFrom(int index, Throwable cause) {
+            pending.subList(index, pending.size()).forEach(p -> persons.notWritten(p.event().personRef()));
+            return new BrokerUnavailableException(cause, acknowledged);
         }
     }
 }

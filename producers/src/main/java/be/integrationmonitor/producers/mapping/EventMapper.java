@@ -57,7 +57,8 @@ public class EventMapper {
             return value >= min && value <= max;
         }
     }
-    private static final String NATIONAL_NUMBER = "nationalNumber";
+    /** The field of the person's national number, which the edge replaces by their personRef. */
+    public static final String NATIONAL_NUMBER = "nationalNumber";
     /** Resolves the generated classes through this module's class loader (Quarkus' in tests and dev mode). */
     private static final SpecificData AVRO = new SpecificData(EventMapper.class.getClassLoader());
 

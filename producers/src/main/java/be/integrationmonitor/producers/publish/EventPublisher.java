@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -75,14 +76,15 @@ public class EventPublisher {
         follower.start();
     }
 
-    public CompletableFuture<Void> publish(MappingResult.Mapped event) {
-        CompletableFuture<Void> written = new CompletableFuture<>();
+    /** Completes with where Kafka wrote the event, once written. */
+    public CompletableFuture<RecordMetadata> publish(MappingResult.Mapped event) {
+        CompletableFuture<RecordMetadata> written = new CompletableFuture<>();
         switching.readLock().lock();
         try {
             producer.send(new ProducerRecord<>(event.type().topic(version), event.personRef(), event.event()),
                     (metadata, error) -> {
                         if (error == null) {
-                            written.complete(null);
+                            written.complete(metadata);
                         } else {
                             written.completeExceptionally(error);
                         }
@@ -93,6 +95,11 @@ public class EventPublisher {
             switching.readLock().unlock();
         }
         return written;
+    }
+
+    /** The input version sends go to now. */
+    public int version() {
+        return version;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +37,17 @@ public final class TestData {
                 + (1 + NEXT.get() % 28) * 1_000L + serial;
         long check = 97 - ((born2000s ? 2_000_000_000L : 0) + base) % 97;
         return String.format("%09d%02d", base, check);
+    }
+
+    /**
+     * A valid national number drawn at random (born 1950–1999): for tests that count a person's
+     * events across the shared broker, where another class's sequential numbers might meet theirs.
+     */
+    public static String randomNationalNumber() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long base = random.nextLong(50, 100) * 10_000_000L + random.nextLong(1, 13) * 100_000L
+                + random.nextLong(1, 29) * 1_000L + random.nextLong(1, 998);
+        return String.format("%09d%02d", base, 97 - base % 97);
     }
 
     /** The same number in the form partners often write it: 85.07.30-033.28. */
