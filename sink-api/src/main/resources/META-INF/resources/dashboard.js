@@ -26,10 +26,17 @@ function indicator() {
   return state.indicators.find(d => d.id === $('indicator').value);
 }
 
-function format(value, suppressed, unit) {
-  if (suppressed) return el('span', { class: 'withheld', title: 'withheld' }, 'x');
-  if (value === null) return '–';
-  return value.toLocaleString('en-GB', { maximumFractionDigits: 2 }) + (unit === '%' ? ' %' : '');
+// SDMX flags: CONF_STATUS A (a small value) or D (withheld to protect another), OBS_STATUS P (provisional).
+function format(cell, unit) {
+  if (cell.suppressed) {
+    return el('span', { class: 'withheld', title: cell.confStatus === 'A' ? 'withheld: fewer than 5'
+      : 'withheld: would reveal another withheld value' }, 'x');
+  }
+  if (cell.value === null) return '–';
+  const text = cell.value.toLocaleString('en-GB', { maximumFractionDigits: 2 }) + (unit === '%' ? ' %' : '');
+  return cell.obsStatus === 'P'
+    ? el('span', { class: 'provisional', title: 'provisional: late reports may still revise it' }, text, ' p')
+    : text;
 }
 
 function query(params) {
@@ -46,7 +53,7 @@ async function loadSnapshot() {
   body.replaceChildren(...snapshot.rows.map(row => {
     const cell = row.values[d.id];
     const tr = el('tr', {}, el('td', {}, row.name), el('td', {}, row.geo),
-      el('td', { class: 'value' }, format(cell.value, cell.suppressed, d.unit)));
+      el('td', { class: 'value' }, format(cell, d.unit)));
     tr.dataset.geo = row.geo;
     tr.className = row.geo === state.selectedGeo ? 'selected' : '';
     tr.onclick = () => { state.selectedGeo = row.geo; refresh(); };
@@ -64,7 +71,7 @@ async function loadSeries() {
   $('chart').replaceChildren(chart(series.points, d.unit));
   const period = $('period');
   const chosen = period.value;
-  period.replaceChildren(new Option('Latest complete', 'latest'),
+  period.replaceChildren(new Option('Latest released', 'latest'),
     ...series.points.map(p => p.period).reverse().map(p => new Option(p, p)));
   period.value = chosen;
   if (!period.value) period.value = 'latest';

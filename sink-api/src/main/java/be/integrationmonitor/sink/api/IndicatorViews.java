@@ -7,7 +7,9 @@ import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.DisclosureRule;
 import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.sink.disclosure.PrimaryRule;
 import be.integrationmonitor.sink.disclosure.PublicView;
+import be.integrationmonitor.sink.release.ReleaseCalendar;
 import be.integrationmonitor.sink.state.Cell;
 import be.integrationmonitor.sink.state.GeoTree;
 import be.integrationmonitor.sink.state.IndicatorState;
@@ -30,12 +32,20 @@ import java.util.Map;
 public class IndicatorViews {
 
     private static final int SNAPSHOTS_KEPT = 256;
+    /** SDMX code list CL_CONF_STATUS: free, primary confidential, secondary confidential. */
+    private static final String CONF_FREE = "F";
+    private static final String CONF_PRIMARY = "A";
+    private static final String CONF_SECONDARY = "D";
+    /** SDMX code list CL_OBS_STATUS: normal value, provisional value. */
+    private static final String OBS_NORMAL = "A";
+    private static final String OBS_PROVISIONAL = "P";
 
     private record Kept(long stamp, Rendered answer) {
     }
 
     private final IndicatorState state;
     private final PublicView publicView;
+    private final ReleaseCalendar calendar;
     private final ObjectMapper mapper;
     private final GeoTree tree = GeoTree.belgium();
     /** Bounded, and read without a lock: a kept snapshot is answered on the event loop. */
@@ -44,9 +54,10 @@ public class IndicatorViews {
     /** Striped: as bounded as the kept snapshots, whatever periods are asked for. */
     private final Object[] renderLocks = new Object[64];
 
-    public IndicatorViews(IndicatorState state, PublicView publicView, ObjectMapper mapper) {
+    public IndicatorViews(IndicatorState state, PublicView publicView, ReleaseCalendar calendar, ObjectMapper mapper) {
         this.state = state;
         this.publicView = publicView;
+        this.calendar = calendar;
         this.mapper = mapper;
         Arrays.setAll(renderLocks, i -> new Object());
     }
@@ -71,9 +82,10 @@ public class IndicatorViews {
         });
     }
 
-    private static String snapshotKey(GeoLevel level, Granularity granularity, String period, Viewer viewer,
-                                      Format format) {
-        return String.join("/", level.id(), granularity.id(), period, viewer.name(), format.name());
+    /** With the period's observation status: a kept answer turns stale when its values stop being provisional. */
+    private String snapshotKey(GeoLevel level, Granularity granularity, String period, Viewer viewer, Format format) {
+        return String.join("/", level.id(), granularity.id(), period, viewer.name(), format.name(),
+                obsStatus(granularity, period));
     }
 
     private Rendered renderSeries(IndicatorDefinition indicator, GeoUnit unit, Granularity granularity,
@@ -86,9 +98,10 @@ public class IndicatorViews {
             return Format.json(mapper, new Series(indicator.id(), unit.code(), unit.level().id(), granularity.id(), points));
         }
         return Format.csv(indicator.id() + "-" + unit.code() + "-" + granularity.id() + ".csv",
-                List.of("indicator", "geo", "level", "granularity", "period", "value", "suppressed"),
+                List.of("indicator", "geo", "level", "granularity", "period", "value", "suppressed", "conf_status",
+                        "obs_status"),
                 points.stream().map(p -> Arrays.<Object>asList(indicator.id(), unit.code(), unit.level().id(),
-                        granularity.id(), p.period(), p.value(), p.suppressed())).toList());
+                        granularity.id(), p.period(), p.value(), p.suppressed(), p.confStatus(), p.obsStatus())).toList());
     }
 
     private Rendered keptSnapshot(GeoLevel level, Granularity granularity, String period, Viewer viewer,
@@ -125,11 +138,12 @@ public class IndicatorViews {
                 for (IndicatorDefinition d : indicators) {
                     Point p = point(d, granularity, period, geo, hidden.get(d.id()));
                     rows.add(Arrays.asList(unit.code(), unit.nameNl(), unit.nameFr(), level.id(), granularity.id(),
-                            period, d.id(), p.value(), p.suppressed()));
+                            period, d.id(), p.value(), p.suppressed(), p.confStatus(), p.obsStatus()));
                 }
             }
             return Format.csv("snapshot-" + level.id() + "-" + period + ".csv", List.of("geo", "name_nl", "name_fr",
-                    "level", "granularity", "period", "indicator", "value", "suppressed"), rows);
+                    "level", "granularity", "period", "indicator", "value", "suppressed", "conf_status", "obs_status"),
+                    rows);
         }
         List<Snapshot.Row> rows = new ArrayList<>();
         for (GeoUnit unit : units) {
@@ -137,7 +151,7 @@ public class IndicatorViews {
             Map<String, Snapshot.Value> values = new LinkedHashMap<>();
             for (IndicatorDefinition d : indicators) {
                 Point p = point(d, granularity, period, geo, hidden.get(d.id()));
-                values.put(d.id(), new Snapshot.Value(p.value(), p.suppressed()));
+                values.put(d.id(), new Snapshot.Value(p.value(), p.suppressed(), p.confStatus(), p.obsStatus()));
             }
             String name = unit.nameNl().equals(unit.nameFr()) ? unit.nameNl() : unit.nameNl() + " / " + unit.nameFr();
             rows.add(new Snapshot.Row(unit.code(), name, values));
@@ -151,17 +165,28 @@ public class IndicatorViews {
         return viewer == Viewer.PUBLIC ? publicView.hidden(indicator, granularity, period) : null;
     }
 
-    /** An absent cell is 0 for counts and amounts, undefined for ratios and medians. */
+    /**
+     * An absent cell is 0 for counts and amounts, undefined for ratios and medians. For the public,
+     * a withheld cell is CONF_STATUS A when the primary rule withholds it, D when it protects another.
+     */
     private Point point(IndicatorDefinition indicator, Granularity granularity, String period, int geo,
                         boolean[] hidden) {
-        if (hidden != null && hidden[geo]) {
-            return new Point(period, null, true, null);
-        }
         Cell cell = state.cell(indicator.id(), granularity.id(), period, geo);
+        String obsStatus = obsStatus(granularity, period);
+        if (hidden != null && hidden[geo]) {
+            return new Point(period, null, true, PrimaryRule.withheld(indicator.disclosure(), cell)
+                    ? CONF_PRIMARY : CONF_SECONDARY, obsStatus, null);
+        }
         boolean additive = indicator.disclosure() == DisclosureRule.COUNT
                 || indicator.disclosure() == DisclosureRule.AMOUNT;
         Double value = cell != null ? cell.valueOrNull() : additive ? Double.valueOf(0.0) : null;
-        Long count = hidden != null ? null : cell == null ? 0L : cell.count();
-        return new Point(period, value, false, count);
+        if (hidden != null) {
+            return new Point(period, value, false, CONF_FREE, obsStatus, null);
+        }
+        return new Point(period, value, false, null, obsStatus, cell == null ? 0L : cell.count());
+    }
+
+    private String obsStatus(Granularity granularity, String period) {
+        return calendar.provisional(granularity.parse(period)) ? OBS_PROVISIONAL : OBS_NORMAL;
     }
 }

@@ -4,6 +4,7 @@ import be.integrationmonitor.geo.GeoUnit;
 import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.sink.release.ReleaseCalendar;
 import be.integrationmonitor.sink.state.IndicatorState;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.DefaultValue;
@@ -32,12 +33,15 @@ public class IndicatorsResource {
     private final IndicatorState state;
     private final IndicatorViews views;
     private final Access access;
+    private final ReleaseCalendar calendar;
     private final Rendered catalogue;
 
-    public IndicatorsResource(IndicatorState state, IndicatorViews views, Access access, ObjectMapper mapper) {
+    public IndicatorsResource(IndicatorState state, IndicatorViews views, Access access, ReleaseCalendar calendar,
+                              ObjectMapper mapper) {
         this.state = state;
         this.views = views;
         this.access = access;
+        this.calendar = calendar;
         this.catalogue = Format.json(mapper, Catalogue.DEFINITIONS.stream().map(CatalogueEntry::of).toList());
     }
 
@@ -58,7 +62,7 @@ public class IndicatorsResource {
                            @Parameter(description = "NIS code, e.g. 21004") @QueryParam("geo") String geo,
                            @QueryParam("granularity") @DefaultValue("month") String granularityId,
                            @Parameter(description = "first period; default: the first with data") @QueryParam("from") String from,
-                           @Parameter(description = "last period; default: the current one") @QueryParam("to") String to,
+                           @Parameter(description = "last period; default: the current one (public: the last released)") @QueryParam("to") String to,
                            @Parameter(description = "json or csv; default: by Accept") @QueryParam("format") String format,
                            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Viewer viewer = access.viewer(authorization);
@@ -66,7 +70,8 @@ public class IndicatorsResource {
         GeoUnit unit = Params.geo(geo);
         Granularity granularity = Params.granularity(granularityId);
         Params.available(indicator, granularity);
-        List<String> periods = Params.periods(granularity, state.firstPeriod(granularity.id()), from, to);
+        List<String> periods = Params.periods(granularity, state.firstPeriod(granularity.id()), from, to, viewer,
+                calendar);
         Format chosen = Format.of(format, headers);
         return Answers.respond(request, headers, viewer,
                 views.series(indicator, unit, granularity, periods, viewer, chosen));

@@ -7,8 +7,8 @@ import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.Indicator;
 import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.sink.release.ReleaseCalendar;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -22,7 +22,6 @@ final class Params {
     static final int MAX_PERIODS = 1_000;
     /** No indicator has a value before: the engine counts nothing that took effect earlier. */
     static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
-    private static final ZoneId BELGIUM = ZoneId.of("Europe/Brussels");
 
     private Params() {
     }
@@ -66,30 +65,41 @@ final class Params {
     }
 
     /**
-     * A period label, or {@code latest}: the last complete period, the one that ended before today.
-     * A period before the first with data or after the current one is refused: it has no values.
+     * A period label, or {@code latest}: the last complete period, the one that ended before today;
+     * for the public, the last released one. A period before the first with data or after the
+     * current one is refused (it has no values), and so is, for the public, one not yet released.
      */
-    static String periodOrLatest(Granularity granularity, String label) {
-        if (!LATEST.equals(label)) {
-            LocalDate day = period(granularity, "period", label);
-            if (day.isBefore(FIRST_DAY) || day.isAfter(granularity.lastDay(today()))) {
-                throw ApiException.badRequest("period", "must be between " + granularity.label(FIRST_DAY)
-                        + " and the current period " + granularity.label(today()));
-            }
-            return granularity.label(day);
+    static String periodOrLatest(Granularity granularity, String label, Viewer viewer, ReleaseCalendar calendar) {
+        LocalDate today = calendar.today();
+        if (LATEST.equals(label)) {
+            return granularity.label(viewer == Viewer.PUBLIC ? calendar.lastReleased(granularity)
+                    : granularity.previousLastDay(today));
         }
-        return granularity.label(granularity.previousLastDay(today()));
+        LocalDate day = period(granularity, "period", label);
+        if (day.isBefore(FIRST_DAY) || day.isAfter(granularity.lastDay(today))) {
+            throw ApiException.badRequest("period", "must be between " + granularity.label(FIRST_DAY)
+                    + " and the current period " + granularity.label(today));
+        }
+        if (viewer == Viewer.PUBLIC && !calendar.released(day)) {
+            throw ApiException.badRequest("period", "not released yet: the public sees this period from "
+                    + calendar.releaseDay(day) + " (docs/api.md, releases); the latest released is "
+                    + granularity.label(calendar.lastReleased(granularity)));
+        }
+        return granularity.label(day);
     }
 
     /**
      * The periods of a series, {@code from} and {@code to} clamped to the periods that can hold data
-     * (from the first with data, or 2022, to the current one); refused beyond {@link #MAX_PERIODS}.
+     * (from the first with data, or 2022, to the current one; for the public, to the last released
+     * one); refused beyond {@link #MAX_PERIODS}.
      */
-    static List<String> periods(Granularity granularity, Optional<String> firstWithData, String from, String to) {
-        LocalDate today = today();
-        LocalDate first = firstWithData.map(granularity::parse).orElse(today);
+    static List<String> periods(Granularity granularity, Optional<String> firstWithData, String from, String to,
+                                Viewer viewer, ReleaseCalendar calendar) {
+        LocalDate last = viewer == Viewer.PUBLIC ? calendar.lastReleased(granularity)
+                : granularity.lastDay(calendar.today());
+        LocalDate first = firstWithData.map(granularity::parse).orElse(last);
         LocalDate start = from == null ? first : max(period(granularity, "from", from), FIRST_DAY);
-        LocalDate end = to == null ? today : min(period(granularity, "to", to), granularity.lastDay(today));
+        LocalDate end = to == null ? last : min(period(granularity, "to", to), last);
         if (start.isAfter(end)) {
             return List.of();
         }
@@ -106,9 +116,5 @@ final class Params {
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    static LocalDate today() {
-        return LocalDate.now(BELGIUM);
     }
 }

@@ -1,5 +1,6 @@
 package be.integrationmonitor.sink.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,8 @@ public record Snapshot(String level, String granularity, String period, List<Str
     public record Row(String geo, String name, Map<String, Value> values) {
     }
 
-    /** A value, null when withheld ({@code suppressed}) or undefined. */
-    public record Value(Double value, boolean suppressed) {
+    /** A value, null when withheld ({@code suppressed}) or undefined; its SDMX flags as in {@link Point}. */
+    public record Value(Double value, boolean suppressed,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String confStatus, String obsStatus) {
     }
 }

@@ -2,6 +2,7 @@ package be.integrationmonitor.sink.api;
 
 import be.integrationmonitor.geo.GeoLevel;
 import be.integrationmonitor.periods.Granularity;
+import be.integrationmonitor.sink.release.ReleaseCalendar;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.DefaultValue;
@@ -27,10 +28,12 @@ public class SnapshotResource {
 
     private final IndicatorViews views;
     private final Access access;
+    private final ReleaseCalendar calendar;
 
-    public SnapshotResource(IndicatorViews views, Access access) {
+    public SnapshotResource(IndicatorViews views, Access access, ReleaseCalendar calendar) {
         this.views = views;
         this.access = access;
+        this.calendar = calendar;
     }
 
     @GET
@@ -41,14 +44,14 @@ public class SnapshotResource {
                              @Parameter(description = "municipality, province, region or country")
                              @QueryParam("level") @DefaultValue("municipality") String levelId,
                              @QueryParam("granularity") @DefaultValue("month") String granularityId,
-                             @Parameter(description = "e.g. 2024-03 or 2024-W10; latest: the last complete period")
+                             @Parameter(description = "e.g. 2024-03 or 2024-W10; latest: the last complete period (public: the last released)")
                              @QueryParam("period") @DefaultValue(Params.LATEST) String period,
                              @Parameter(description = "json or csv; default: by Accept") @QueryParam("format") String format,
                              @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         Viewer viewer = access.viewer(authorization);
         GeoLevel level = Params.level(levelId);
         Granularity granularity = Params.granularity(granularityId);
-        String periodLabel = Params.periodOrLatest(granularity, period);
+        String periodLabel = Params.periodOrLatest(granularity, period, viewer, calendar);
         Format chosen = Format.of(format, headers);
         // a poll of a kept snapshot is answered on the event loop; a rendering on a worker thread
         Rendered current = views.currentSnapshot(level, granularity, periodLabel, viewer, chosen);

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 
 import be.integrationmonitor.platform.PlatformTestResource;
@@ -75,6 +77,11 @@ class DisclosureTest {
                 .then().statusCode(200)
                 .body("rows.findAll { it.values.protected_persons.suppressed }.geo",
                         containsInAnyOrder("21001", "21004"))
+                // SDMX CONF_STATUS: 21001 by the primary rule (2 persons), 21004 to protect it
+                .body("rows.find { it.geo == '21001' }.values.protected_persons.confStatus", equalTo("A"))
+                .body("rows.find { it.geo == '21004' }.values.protected_persons.confStatus", equalTo("D"))
+                .body("rows.find { it.geo == '21002' }.values.protected_persons.confStatus", equalTo("F"))
+                .body("rows.find { it.geo == '21002' }.values.protected_persons.obsStatus", equalTo("A"))
                 .body("rows.find { it.geo == '21002' }.values.protected_persons.value", equalTo(0.0f));
         given().queryParam("level", "province").queryParam("period", "2023-05").when().get("/v1/snapshot")
                 .then().statusCode(200).body("rows.find { it.geo == '04000' }.values.protected_persons.value", equalTo(9.0f));
@@ -87,7 +94,7 @@ class DisclosureTest {
         series("protected_persons", "21001", "2023-05", ANALYST)
                 .header("Cache-Control", equalTo("private, no-cache"))
                 .body("points.value", contains(2.0f)).body("points.count", contains(2))
-                .body("points.suppressed", contains(false));
+                .body("points.suppressed", contains(false)).body("points[0]", not(hasKey("confStatus")));
         given().header("Authorization", ANALYST).queryParam("level", "municipality").queryParam("period", "2023-05")
                 .when().get("/v1/snapshot").then().statusCode(200)
                 .body("rows.find { it.geo == '21004' }.values.protected_persons.value", equalTo(7.0f));

@@ -96,8 +96,8 @@ class IndicatorsResourceTest {
 
     @Test
     void servesTheSeriesAsCsvOnAcceptOrFormat() {
-        String expected = "indicator,geo,level,granularity,period,value,suppressed\r\n"
-                + "protected_persons,44021,municipality,month,2024-03,30,false\r\n";
+        String expected = "indicator,geo,level,granularity,period,value,suppressed,conf_status,obs_status\r\n"
+                + "protected_persons,44021,municipality,month,2024-03,30,false,F,A\r\n";
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().accept("text/csv").queryParam("geo", "44021").queryParam("from", "2024-03").queryParam("to", "2024-03")
                         .when().get(SERIES).then().statusCode(200).contentType(containsString("text/csv"))

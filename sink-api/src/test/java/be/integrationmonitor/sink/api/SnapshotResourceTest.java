@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PlatformTestResource.class)
 class SnapshotResourceTest {
 
-    /** The last complete week: the one before the current one. */
-    private static final String LAST_WEEK = Granularity.WEEK.label(LocalDate.now(ZoneId.of("Europe/Brussels")).minusWeeks(1));
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Brussels"));
+    /** The last week released to the public: the last that ended at least two days ago (im.release.cut-off). */
+    private static final String LAST_WEEK = Granularity.WEEK.label(Granularity.WEEK.previousLastDay(TODAY.minusDays(2)));
+    private static final String CURRENT_WEEK = Granularity.WEEK.label(TODAY);
 
     @BeforeAll
     static void writeIndicators() {
@@ -42,7 +44,9 @@ class SnapshotResourceTest {
             for (String geo : new String[] {"21004", "04000", "01000"}) {
                 topic.count("protected_persons", "week", geo, LAST_WEEK, 20);
                 topic.count("protected_persons", "week", geo, "2022-W10", 30);
+                topic.count("protected_persons", "week", geo, CURRENT_WEEK, 25);
             }
+            topic.count("protected_persons", "week", "01000", "2022-W11", 40);
         }
     }
 
@@ -69,6 +73,35 @@ class SnapshotResourceTest {
         snapshot("country", LAST_WEEK).body("rows", hasSize(1));
         given().queryParam("level", "country").when().get("/v1/snapshot").then().statusCode(200)
                 .body("granularity", equalTo("month")).body("indicators", org.hamcrest.Matchers.not(hasItem("housing_aid_grants_4w")));
+    }
+
+    /**
+     * Releases: the public sees a week two days after it ends, never the current one (a poller would
+     * watch single persons come and go); analysts see it at once. Recent values are provisional
+     * (SDMX OBS_STATUS P), old ones normal (A), in JSON and CSV.
+     */
+    @Test
+    void theCurrentPeriodIsForAnalystsOnlyAndRecentValuesAreProvisional() {
+        given().queryParam("level", "region").queryParam("granularity", "week").queryParam("period", CURRENT_WEEK)
+                .when().get("/v1/snapshot").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("period"))
+                .body("errors[0].message", containsString("not released yet"));
+        given().header("Authorization", "Bearer test-analyst").queryParam("level", "region")
+                .queryParam("granularity", "week").queryParam("period", CURRENT_WEEK).when().get("/v1/snapshot")
+                .then().statusCode(200)
+                .body("rows.find { it.geo == '04000' }.values.protected_persons.value", equalTo(25.0f));
+        given().queryParam("geo", "04000").queryParam("granularity", "week").queryParam("from", LAST_WEEK)
+                .when().get("/v1/indicators/protected_persons").then().statusCode(200)
+                .body("points.period", org.hamcrest.Matchers.contains(LAST_WEEK))
+                .body("points[0].obsStatus", equalTo("P")).body("points[0].confStatus", equalTo("F"));
+        snapshot("region", "2022-W10").body("rows.find { it.geo == '04000' }.values.protected_persons.obsStatus",
+                equalTo("A"));
+        String csv = given().queryParam("geo", "01000").queryParam("granularity", "week").queryParam("from", "2022-W11")
+                .queryParam("to", "2022-W11").queryParam("format", "csv")
+                .when().get("/v1/indicators/protected_persons").then().statusCode(200).extract().asString();
+        assertThat(csv.lines().toList()).containsExactly(
+                "indicator,geo,level,granularity,period,value,suppressed,conf_status,obs_status",
+                "protected_persons,01000,country,week,2022-W11,40,false,F,A");
     }
 
     @Test
@@ -134,8 +167,9 @@ class SnapshotResourceTest {
                 .queryParam("period", LAST_WEEK).when().get("/v1/snapshot")
                 .then().statusCode(200).contentType(containsString("text/csv"))
                 .header("ETag", org.hamcrest.Matchers.not(equalTo(json)))
-                .body(org.hamcrest.Matchers.startsWith("geo,name_nl,name_fr,level,granularity,period,indicator,value,suppressed\r\n"))
-                .body(containsString("01000,HET RIJK,ROYAUME,country,week," + LAST_WEEK + ",protected_persons,20,false\r\n"));
+                .body(org.hamcrest.Matchers.startsWith("geo,name_nl,name_fr,level,granularity,period,indicator,value,suppressed,"
+                        + "conf_status,obs_status\r\n"))
+                .body(containsString("01000,HET RIJK,ROYAUME,country,week," + LAST_WEEK + ",protected_persons,20,false,F,P\r\n"));
     }
 
     @Test

@@ -37,9 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(Chromium.class)
 class DashboardBrowserTest {
 
-    /** The last complete month, which the dashboard opens on. */
-    private static final String LAST_MONTH = Granularity.MONTH.label(
-            LocalDate.now(ZoneId.of("Europe/Brussels")).withDayOfMonth(1).minusDays(1));
+    /** The last month released to the public (ended at least two days ago), which the dashboard opens on. */
+    private static final String LAST_MONTH = Granularity.MONTH.label(Granularity.MONTH.previousLastDay(
+            LocalDate.now(ZoneId.of("Europe/Brussels")).minusDays(2)));
 
     private static WebDriver browser;
 
@@ -89,9 +89,10 @@ class DashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(d -> "protected_persons".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
 
-        assertThat(cell("02000")).isEqualTo("120");
-        assertThat(cell("03000")).isEqualTo("45");
-        assertThat(cell("04000")).isEqualTo("35");
+        // the last released month is recent: provisional (SDMX OBS_STATUS P), marked p
+        assertThat(cell("02000")).isEqualTo("120 p");
+        assertThat(cell("03000")).isEqualTo("45 p");
+        assertThat(cell("04000")).isEqualTo("35 p");
         assertThat(browser.findElement(By.id("table-title")).getText()).contains(LAST_MONTH);
         assertThat(browser.findElements(By.cssSelector("#chart svg circle"))).isNotEmpty();
         assertThat(browser.findElement(By.id("snapshot-csv")).getDomAttribute("href")).contains("format=csv");
@@ -99,9 +100,11 @@ class DashboardBrowserTest {
         new Select(browser.findElement(By.id("indicator"))).selectByValue("elderly_persons");
         wait.until(d -> "elderly_persons".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
         // the API withholds Wallonia's 2 and, so that it cannot be derived from Belgium's 15, Brussels' 6
-        assertThat(cell("02000")).isEqualTo("7");
+        assertThat(cell("02000")).isEqualTo("7 p");
         assertThat(cell("03000")).isEqualTo("x");
         assertThat(cell("04000")).isEqualTo("x");
+        assertThat(withheldReason("03000")).isEqualTo("withheld: fewer than 5");
+        assertThat(withheldReason("04000")).isEqualTo("withheld: would reveal another withheld value");
 
         new Select(browser.findElement(By.id("indicator"))).selectByValue("protected_persons");
         wait.until(d -> "protected_persons".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
@@ -109,6 +112,10 @@ class DashboardBrowserTest {
         Files.copy(((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,
                 StandardCopyOption.REPLACE_EXISTING);
         assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
+
+    private static String withheldReason(String geo) {
+        return browser.findElement(By.cssSelector("tr[data-geo='" + geo + "'] td.value .withheld")).getDomAttribute("title");
     }
 
     private static String cell(String geo) {
