@@ -3,6 +3,7 @@ package be.integrationmonitor.deploy;
 import be.integrationmonitor.deploy.bench.BenchCommand;
 import be.integrationmonitor.deploy.feed.FeedCommand;
 import be.integrationmonitor.deploy.ops.DeadLettersCommand;
+import be.integrationmonitor.deploy.ops.DisclosureCommand;
 import be.integrationmonitor.deploy.ops.EraseCommand;
 import be.integrationmonitor.deploy.ops.KafkaUserCommand;
 import be.integrationmonitor.deploy.ops.PurgeCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.ParseResult;
         description = "Runs integration-monitor on this machine, feeds it, and operates it.",
         subcommands = {RunCommand.class, FeedCommand.class, StatusCommand.class, SchemasCommand.class,
                 ReplayCommand.class, ResetCommand.class, EraseCommand.class, PurgeCommand.class, DeadLettersCommand.class,
-                BenchCommand.class})
+                DisclosureCommand.class, BenchCommand.class})
 public final class Cli {
 
     /** Exit code of a command the Kafka cluster refused (missing ACL: wrong user). */

@@ -7,15 +7,16 @@ import be.integrationmonitor.platform.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
 class EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Arlon: alone in its province (Luxembourg) in every test here. */
+    private static final String ARLON = "81001";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack.Options options;
     private static LocalStack stack;
@@ -120,6 +123,56 @@ class EndToEndTest {
         awaitSeries("44021" + range, "[0.0, 5.0, 5.0]");
     }
 
+    /**
+     * The attack across indicators on the public view: in Arlon 3 of 12 income-support recipients
+     * get the integration income, withheld at every level (the only municipality with data), while
+     * the equivalent income (9) and the recipients (12) are shown: 12 - 9 = 3. {@code disclosure
+     * audit}, run as an operator runs it against the running sink API, finds and names it.
+     */
+    @Test
+    void theDisclosureAuditFindsAWithheldValueOtherIndicatorsGiveAway() throws Exception {
+        Random random = new Random(3);
+        List<Map<String, Object>> protections = new ArrayList<>();
+        List<Map<String, Object>> decisions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String number = SyntheticFeed.nationalNumber(1960 + i, random);
+            protections.add(protection(number, "2024-09-02", ARLON, "GRANTED"));
+            Map<String, Object> decision = new LinkedHashMap<>();
+            decision.put("type", "IncomeSupportDecided");
+            decision.put("eventId", UUID.randomUUID().toString());
+            decision.put("nationalNumber", number);
+            decision.put("effectiveDate", "2024-09-10");
+            decision.put("municipality", ARLON);
+            decision.put("supportType", i < 3 ? "INTEGRATION_INCOME" : "EQUIVALENT_INCOME");
+            decision.put("decision", "GRANTED");
+            decision.put("category", "SINGLE");
+            decision.put("monthlyAmountCents", 126_317);
+            decisions.add(decision);
+        }
+        assertThat(immigrationOffice.push(protections).status()).isEqualTo(202);
+        assertThat(immigrationOffice.as(SyntheticFeed.token("ocmw-" + ARLON)).push(decisions).status()).isEqualTo(202);
+        awaitSeries("income_support_recipients", ARLON + "&granularity=month&from=2024-09&to=2024-09", "[12.0]");
+        JsonNode shown = get("/v1/snapshot?level=country&granularity=month&period=2024-09", null).get("rows").get(0);
+        assertThat(shown.at("/values/integration_income_recipients/confStatus").asText()).isEqualTo("A");
+        assertThat(shown.at("/values/equivalent_income_recipients/value").asDouble()).isEqualTo(9.0);
+
+        Path token = Files.writeString(options.dataDir().resolve("analyst.token"), RunCommand.ANALYST_TOKEN);
+        PrintStream out = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Cli.commandLine().execute("disclosure", "audit", "--sink-url", stack.apiUrl(),
+                    "--analyst-token-file", token.toString(), "--from", "2024-09-01", "--to", "2024-09-30");
+        } finally {
+            System.setOut(out);
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        System.out.println(report);
+        assertThat(exit).as(report).isEqualTo(1);
+        assertThat(report).contains("FOUND integration_income_recipients/month/2024-09/" + ARLON + " = 3.0");
+    }
+
     @Test
     void invalidEventsAreRejectedWithTheFieldAndNothingIsPublished() {
         Map<String, Object> event = protection("12345678901", "2024-03-10", "99999", "MAYBE");
@@ -150,10 +203,14 @@ class EndToEndTest {
 
     /** Polls the analysts' exact series until it holds the expected values (the engine is asynchronous). */
     private static void awaitSeries(String query, String expectedValues) throws Exception {
+        awaitSeries("protected_persons", query, expectedValues);
+    }
+
+    private static void awaitSeries(String indicator, String query, String expectedValues) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String values = null;
         while (System.nanoTime() < deadline) {
-            JsonNode series = get("/v1/indicators/protected_persons?geo=" + query, RunCommand.ANALYST_TOKEN);
+            JsonNode series = get("/v1/indicators/" + indicator + "?geo=" + query, RunCommand.ANALYST_TOKEN);
             values = series.get("points").findValuesAsText("value").toString();
             if (values.equals(expectedValues)) {
                 return;

@@ -7,6 +7,9 @@ import be.integrationmonitor.disclosure.audit.Cell;
 import be.integrationmonitor.disclosure.audit.GeoHierarchy;
 import be.integrationmonitor.disclosure.audit.Release;
 import be.integrationmonitor.disclosure.suppression.JointSuppression;
+import be.integrationmonitor.geo.GeoLevel;
+import be.integrationmonitor.geo.GeoUnit;
+import be.integrationmonitor.geo.GeoUnits;
 import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.periods.Granularity;
@@ -18,6 +21,9 @@ import be.integrationmonitor.streams.reference.Expected;
 import be.integrationmonitor.streams.reference.RandomEvents;
 import be.integrationmonitor.streams.reference.ReferenceIndicators;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,6 +35,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,8 +73,9 @@ class PublicViewAuditTest {
     void jointSuppressionLeavesNoWithheldCellBelowItsProtectionLevel() {
         Map<String, Expected> cells = ReferenceIndicators.compute(
                 RandomEvents.generate(new Random(7), 200, 6, TODAY), Set.of(), TODAY);
+        PublicView view = publicView(cells);
         Release perTable = release(cells, EnumSet.allOf(Granularity.class), true, (indicator, granularity, period) -> {
-            boolean[] hidden = publicView(cells).hidden(indicator, granularity, period);
+            boolean[] hidden = view.hidden(indicator, granularity, period);
             return geo -> hidden[TREE.index(geo)];
         });
         Release primary = primaryRelease(cells);
@@ -105,6 +113,46 @@ class PublicViewAuditTest {
         }
         System.out.printf("%d data sets, %d cells: withheld primary %.1f%%, joint %.1f%%%n", sets, cellsSeen,
                 100.0 * primary / cellsSeen, 100.0 * joint / cellsSeen);
+    }
+
+    /**
+     * The cost of one release at Belgium's scale (a benchmark, printed, not asserted: run with
+     * {@code -Dim.disclosure.belgium=<persons>}): random persons over all 565 municipalities, and the
+     * periods a monthly release adds, the month and the weeks that end in it, at every level.
+     */
+    @Test
+    void costOfOneReleaseForBelgium() {
+        int persons = Integer.getInteger("im.disclosure.belgium", 0);
+        Assumptions.assumeTrue(persons > 0, "a benchmark: -Dim.disclosure.belgium=<persons>");
+        LocalDate today = LocalDate.of(2022, 2, 28);
+        String[] municipalities = GeoUnits.get().ofLevel(GeoLevel.MUNICIPALITY).stream().map(GeoUnit::code)
+                .toArray(String[]::new);
+        Map<String, Expected> all = ReferenceIndicators.compute(
+                RandomEvents.generate(new Random(11), persons, 6, today, municipalities), Set.of(), today);
+        Map<String, Expected> cells = new HashMap<>();
+        all.forEach((key, cell) -> {
+            String[] parts = key.split("/");
+            LocalDate last = Granularity.byId(parts[1]).orElseThrow().parse(parts[3]);
+            if (last.isAfter(LocalDate.of(2022, 1, 31)) && !last.isAfter(today)) {
+                cells.put(key, cell);
+            }
+        });
+        Release primary = primaryRelease(cells);
+        List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        System.gc();
+        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long started = System.nanoTime();
+        Set<Cell> withheld = JointSuppression.protect(primary, Set.of());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        long peakMiB = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum() >> 20;
+        System.out.printf("Belgium, %d persons, %d municipalities, periods %s: %d cells; withheld primary %.1f%%, "
+                        + "joint %.1f%%; joint suppression %d ms, heap peak %d MiB (max %d MiB), %d cores%n",
+                persons, municipalities.length, new TreeSet<>(primary.values().keySet().stream()
+                        .map(c -> c.period()).toList()), primary.values().size(),
+                100.0 * primary.withheld().size() / primary.values().size(),
+                100.0 * withheld.size() / primary.values().size(), millis, peakMiB,
+                Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
     }
 
     /** Every cell of weeks and months with the primary rule's cells withheld. */

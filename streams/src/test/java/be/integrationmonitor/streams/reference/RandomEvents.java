@@ -32,6 +32,12 @@ public final class RandomEvents {
     }
 
     public static List<SpecificRecord> generate(Random random, int persons, int maxEventsPerPerson, LocalDate today) {
+        return generate(random, persons, maxEventsPerPerson, today, MUNICIPALITIES);
+    }
+
+    /** As {@link #generate(Random, int, int, LocalDate)}, over the given municipalities (NIS codes). */
+    public static List<SpecificRecord> generate(Random random, int persons, int maxEventsPerPerson, LocalDate today,
+                                                String[] municipalities) {
         List<SpecificRecord> events = new ArrayList<>();
         for (int p = 0; p < persons; p++) {
             String person = "person-" + p;
@@ -45,7 +51,7 @@ public final class RandomEvents {
                 LocalDate date = start.plusDays(random.nextInt(4) == 0 ? 0 : random.nextInt(400));
                 Instant recordedAt = Instant.ofEpochMilli(1_650_000_000_000L + random.nextInt(3) * 60_000L);
                 String id = new UUID(random.nextLong(), random.nextLong()).toString();
-                String municipality = MUNICIPALITIES[random.nextInt(MUNICIPALITIES.length)];
+                String municipality = municipalities[random.nextInt(municipalities.length)];
                 events.add(switch (random.nextInt(i == 0 ? 1 : 10)) {
                     case 0, 1, 2 -> ProtectionStatusChanged.newBuilder().setEventId(id).setPartnerId("immigration-office")
                             .setPersonRef(person).setEffectiveDate(date).setRecordedAt(recordedAt)
