@@ -141,7 +141,9 @@ class FaultSuiteTest {
 
             try (IndicatorsTopicReader indicators = new IndicatorsTopicReader(platform,
                     Generations.outputTopic(GENERATION), key -> true, FaultSuiteTest::cell)) {
-                Awaitility.await("every indicator equals the batch reference").atMost(Duration.ofSeconds(60))
+                // one read of the topic takes ~1 s per 10,000 cells on two cores: the wait scales with it
+                Awaitility.await("every indicator equals the batch reference")
+                        .atMost(Duration.ofSeconds(Math.max(60, expected.size() / 2_000)))
                         .pollInterval(Duration.ofSeconds(1))
                         .untilAsserted(() -> assertThat(CellDifferences.between(expected, indicators.read())).isEmpty());
                 Thread.sleep(SETTLE.toMillis());
