@@ -48,7 +48,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @Startup
-public class PersonEventCounts {
+public class PersonEventCounts implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PersonEventCounts.class);
 
@@ -235,7 +235,8 @@ public class PersonEventCounts {
     }
 
     @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         running = false;
         consumer.wakeup();
     }
