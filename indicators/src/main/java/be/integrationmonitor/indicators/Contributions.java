@@ -18,7 +18,8 @@ public final class Contributions {
     /**
      * One summed quantity of an indicator in a municipality, e.g. the numerator of a ratio. Keys and
      * steps are hashed for every step of a person on every event: written out, their hashes cost a
-     * third of what the records' generated ones did (JFR, BENCHMARKS.md fifth pass).
+     * third of what the records' generated ones did (JFR; BENCHMARKS.md, "What changed the
+     * figures").
      */
     public record Key(String indicator, PeriodAxis axis, String municipality, String component) {
         @Override

@@ -56,7 +56,7 @@ final class Freshness {
      * The background runs this long before the first probe: a steady load, not its start. In the
      * first minute and a half of the load, JIT compilation took 30-46 % of the engine's and the sink
      * API's CPU on 2 cores, and probes waited 20-50 s; from 2.5 minutes on they did not (BENCHMARKS.md,
-     * seventh pass).
+     * "Profile").
      */
     private static final Duration WARM_UP = Duration.ofMinutes(3);
     /** The scenario stops probing after this long, with however many probes it has. */

@@ -25,8 +25,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * of events, and per event its kind, eventId, effectiveDay, recordedAt, municipality (or none), a
  * byte of flags (granted, unaccompaniedMinor, integrationProject), birthYear, supportType and
  * decision (their names, or none) and amountCents. A quarter of the bytes of JSON and a fifth of
- * the time to write and read (BENCHMARKS.md, seventh pass), for every event and every changelog
- * record. Values written as JSON by earlier versions (they start with '{') are still read.
+ * the time to write and read (BENCHMARKS.md, "What changed the figures"), for every event and
+ * every changelog record. Values written as JSON by earlier versions (they start with '{') are
+ * still read.
  */
 public final class TimelineSerde implements Serde<PersonTimeline> {
 
