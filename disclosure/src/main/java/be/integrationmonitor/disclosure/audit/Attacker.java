@@ -32,18 +32,59 @@ public final class Attacker {
                                                 Map<Cell, Interval> withheld) {
         Problem problem = new Problem(constraints, shown, withheld);
         Map<Cell, Interval> intervals = new LinkedHashMap<>();
-        problem.groups().forEach((root, group) -> problem.solve(group, group, intervals));
+        problem.groups().forEach((root, group) -> {
+            Program program = problem.program(group);
+            group.forEach(i -> intervals.put(problem.cells.get(i),
+                    new Interval(program.solve(i, false), program.solve(i, true))));
+        });
         return intervals;
     }
 
-    /** The interval of one withheld cell alone (its group's program, one cell bounded). */
-    public static Interval interval(Cell target, List<Constraint> constraints, Map<Cell, Double> shown,
-                                    Map<Cell, Interval> withheld) {
+    /**
+     * The bounds of one withheld cell alone, each solved when first asked for (its group's program):
+     * a check that one bound settles need not pay for the other.
+     */
+    public static Bounds bounds(Cell target, List<Constraint> constraints, Map<Cell, Double> shown,
+                                Map<Cell, Interval> withheld) {
         Problem problem = new Problem(constraints, shown, withheld);
         int index = problem.index.get(target);
-        Map<Cell, Interval> out = new LinkedHashMap<>();
-        problem.solve(problem.groups().get(problem.find(index)), List.of(index), out);
-        return out.get(target);
+        return problem.program(problem.groups().get(problem.find(index))).bounds(index);
+    }
+
+    /** The least and the greatest value the attacker can prove for one cell. */
+    public interface Bounds {
+        double low();
+
+        double high();
+    }
+
+    /** Each bound solved when first asked for. */
+    private static final class Solved implements Bounds {
+        private final Program program;
+        private final int index;
+        private Double low;
+        private Double high;
+
+        private Solved(Program program, int index) {
+            this.program = program;
+            this.index = index;
+        }
+
+        @Override
+        public double low() {
+            if (low == null) {
+                low = program.solve(index, false);
+            }
+            return low;
+        }
+
+        @Override
+        public double high() {
+            if (high == null) {
+                high = program.solve(index, true);
+            }
+            return high;
+        }
     }
 
     /** The withheld cells, the constraints reduced to them, and their connected groups. */
@@ -89,8 +130,8 @@ public final class Attacker {
             return i;
         }
 
-        /** Bounds {@code targets} over the program of {@code group}. */
-        void solve(List<Integer> group, List<Integer> targets, Map<Cell, Interval> out) {
+        /** The program of one group: its cells within their priors, under its constraints. */
+        Program program(List<Integer> group) {
             int root = find(group.get(0));
             ExpressionsBasedModel model = new ExpressionsBasedModel();
             Map<Integer, Variable> variables = new HashMap<>();
@@ -119,13 +160,24 @@ public final class Attacker {
                     case AT_LEAST -> expression.lower(r.constant());
                 }
             }
-            for (int i : targets) {
-                Variable variable = variables.get(i);
-                variable.weight(1);
-                double high = bound(model.maximise(), cells.get(i), Double.POSITIVE_INFINITY);
-                double low = bound(model.minimise(), cells.get(i), Double.NEGATIVE_INFINITY);
+            return new Program(model, variables, cells);
+        }
+    }
+
+    private record Program(ExpressionsBasedModel model, Map<Integer, Variable> variables, List<Cell> cells) {
+
+        Bounds bounds(int index) {
+            return new Solved(this, index);
+        }
+
+        double solve(int index, boolean highest) {
+            Variable variable = variables.get(index);
+            variable.weight(1);
+            try {
+                return highest ? bound(model.maximise(), cells.get(index), Double.POSITIVE_INFINITY)
+                        : bound(model.minimise(), cells.get(index), Double.NEGATIVE_INFINITY);
+            } finally {
                 variable.weight(0);
-                out.put(cells.get(i), new Interval(low, high));
             }
         }
     }

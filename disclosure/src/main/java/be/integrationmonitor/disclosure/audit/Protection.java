@@ -30,6 +30,25 @@ public final class Protection {
         };
     }
 
+    /**
+     * Whether the attacker's bounds protect the value, as {@link #breach} judges, solving the lower
+     * bound only when the upper one does not settle it (the value lies in the interval, so reaching
+     * far enough above it is enough; a withheld count is known to be at least 1, so only its upper
+     * bound can reach what a count of 1 to 4 asks).
+     */
+    public static boolean protects(DisclosureRule measure, double value, Attacker.Bounds bounds, int decimals) {
+        double high = bounds.high();
+        return switch (measure) {
+            case COUNT -> value >= 1 && value < SENSITIVE_BELOW
+                    ? high >= SENSITIVE_BELOW - TOLERANCE || prior(measure).low() <= TOLERANCE && bounds.low() <= TOLERANCE
+                    : Math.floor(high + TOLERANCE) >= value + 1
+                            || breach(measure, value, new Interval(bounds.low(), high), decimals) == null;
+            case AMOUNT, RATIO -> breach(measure, value, new Interval(value, high), decimals) == null
+                    || breach(measure, value, new Interval(bounds.low(), high), decimals) == null;
+            case MEDIAN -> true;
+        };
+    }
+
     /** Why the interval is too narrow for the value, or null if it protects it. */
     public static String breach(DisclosureRule measure, double value, Interval interval, int decimals) {
         double low = interval.low();

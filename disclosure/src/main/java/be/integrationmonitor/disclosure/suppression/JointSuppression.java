@@ -149,10 +149,10 @@ public final class JointSuppression {
     }
 
     private boolean certified(Cell cell, int[] reach) {
-        return Protection.breach(rule(cell), release.values().get(cell), interval(cell, reach), 0) == null;
+        return Protection.protects(rule(cell), release.values().get(cell), bounds(cell, reach), 0);
     }
 
-    private Interval interval(Cell cell, int[] reach) {
+    private Attacker.Bounds bounds(Cell cell, int[] reach) {
         Set<Cell> around = neighbourhood(cell, reach);
         Map<Cell, Interval> priors = new HashMap<>();
         around.forEach(c -> priors.put(c, Protection.prior(rule(c))));
@@ -164,7 +164,7 @@ public final class JointSuppression {
             constraint.terms().keySet().stream().filter(c -> !around.contains(c))
                     .forEach(c -> fixed.put(c, release.values().get(c)));
         }
-        return Attacker.interval(cell, local, fixed, priors);
+        return Attacker.bounds(cell, local, fixed, priors);
     }
 
     /** The withheld cells at most {@code reach[0]} relations away from the cell, nearest first, at most {@code reach[1]}. */
