@@ -92,7 +92,8 @@ public class IndicatorViews {
                                   List<String> periods, Viewer viewer, Format format) {
         int geo = tree.index(unit.code());
         List<Point> points = periods.stream()
-                .map(period -> point(indicator, granularity, period, geo, hidden(indicator, granularity, period, viewer)))
+                .map(period -> point(indicator, granularity, period, obsStatus(granularity, period), geo,
+                        hidden(indicator, granularity, period, viewer)))
                 .toList();
         if (format == Format.JSON) {
             return Format.json(mapper, new Series(indicator.id(), unit.code(), unit.level().id(), granularity.id(), points));
@@ -131,12 +132,13 @@ public class IndicatorViews {
         Map<String, boolean[]> hidden = new LinkedHashMap<>();
         indicators.forEach(d -> hidden.put(d.id(), hidden(d, granularity, period, viewer)));
         List<GeoUnit> units = GeoUnits.get().ofLevel(level);
+        String obsStatus = obsStatus(granularity, period);
         if (format == Format.CSV) {
             List<List<Object>> rows = new ArrayList<>();
             for (GeoUnit unit : units) {
                 int geo = tree.index(unit.code());
                 for (IndicatorDefinition d : indicators) {
-                    Point p = point(d, granularity, period, geo, hidden.get(d.id()));
+                    Point p = point(d, granularity, period, obsStatus, geo, hidden.get(d.id()));
                     rows.add(Arrays.asList(unit.code(), unit.nameNl(), unit.nameFr(), level.id(), granularity.id(),
                             period, d.id(), p.value(), p.suppressed(), p.confStatus(), p.obsStatus()));
                 }
@@ -150,7 +152,7 @@ public class IndicatorViews {
             int geo = tree.index(unit.code());
             Map<String, Snapshot.Value> values = new LinkedHashMap<>();
             for (IndicatorDefinition d : indicators) {
-                Point p = point(d, granularity, period, geo, hidden.get(d.id()));
+                Point p = point(d, granularity, period, obsStatus, geo, hidden.get(d.id()));
                 values.put(d.id(), new Snapshot.Value(p.value(), p.suppressed(), p.confStatus(), p.obsStatus()));
             }
             String name = unit.nameNl().equals(unit.nameFr()) ? unit.nameNl() : unit.nameNl() + " / " + unit.nameFr();
@@ -169,10 +171,9 @@ public class IndicatorViews {
      * An absent cell is 0 for counts and amounts, undefined for ratios and medians. For the public,
      * a withheld cell is CONF_STATUS A when the primary rule withholds it, D when it protects another.
      */
-    private Point point(IndicatorDefinition indicator, Granularity granularity, String period, int geo,
-                        boolean[] hidden) {
+    private Point point(IndicatorDefinition indicator, Granularity granularity, String period, String obsStatus,
+                        int geo, boolean[] hidden) {
         Cell cell = state.cell(indicator.id(), granularity.id(), period, geo);
-        String obsStatus = obsStatus(granularity, period);
         if (hidden != null && hidden[geo]) {
             return new Point(period, null, true, PrimaryRule.withheld(indicator.disclosure(), cell)
                     ? CONF_PRIMARY : CONF_SECONDARY, obsStatus, null);
