@@ -96,7 +96,7 @@ class PublicViewAuditTest {
     @Test
     void jointSuppressionPassesTheAuditOnRandomDataSets() {
         LocalDate today = LocalDate.of(2022, 4, 30);
-        int sets = Integer.getInteger("im.disclosure.data-sets", 20);
+        int sets = Integer.getInteger("im.disclosure.data-sets", 200);
         long primary = 0;
         long joint = 0;
         long cellsSeen = 0;
