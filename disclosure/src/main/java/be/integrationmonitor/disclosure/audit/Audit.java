@@ -40,7 +40,7 @@ public final class Audit {
         for (Cell cell : release.withheld()) {
             DisclosureRule rule = release.indicator(cell.indicator()).disclosure();
             if (rule != DisclosureRule.MEDIAN) {
-                priors.put(cell, Protection.prior(rule));
+                priors.put(cell, Protection.prior(rule, release.values().get(cell)));
             }
         }
         Map<Cell, Interval> intervals = Attacker.intervals(ReleaseConstraints.of(release), shown, priors);

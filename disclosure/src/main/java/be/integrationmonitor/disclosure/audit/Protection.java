@@ -21,6 +21,16 @@ public final class Protection {
     private Protection() {
     }
 
+    /**
+     * What a withheld cell is known to be before anything is published: zeros are shown, unless
+     * the cell was withheld in an earlier release (it stays withheld) and has been revised to zero
+     * since; then it is only known not to be negative. Taking the narrower prior for every other
+     * withheld cell credits the attacker with more than they know.
+     */
+    public static Interval prior(DisclosureRule measure, double value) {
+        return value == 0 && measure != DisclosureRule.MEDIAN ? Interval.atLeast(0) : prior(measure);
+    }
+
     /** What a withheld cell is known to be before anything is published: zeros are always shown. */
     public static Interval prior(DisclosureRule measure) {
         return switch (measure) {

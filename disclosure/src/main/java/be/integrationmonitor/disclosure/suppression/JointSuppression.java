@@ -46,6 +46,24 @@ public final class JointSuppression {
     private static final int[][] REACH = {{2, 80}, {4, 400}, {Integer.MAX_VALUE, Integer.MAX_VALUE}};
     private static final int PARTNERS_TRIED = 6;
 
+    /**
+     * What a release withheld, and for each withheld count or amount the reach of its certificate
+     * (an index into the reaches tried), which tells the next release which certificates its
+     * changes can touch.
+     *
+     * @param certificates how many certificate programs this release set up: its cost
+     */
+    public record Suppression(Set<Cell> withheld, Map<Cell, Integer> reach, int certificates) {
+
+        /** Before the first release. */
+        public static final Suppression NONE = new Suppression(Set.of(), Map.of(), 0);
+
+        public Suppression {
+            withheld = Set.copyOf(withheld);
+            reach = Map.copyOf(reach);
+        }
+    }
+
     private final Release release;
     private final List<Constraint> constraints;
     private final Map<Cell, List<Integer>> constraintsOf = new HashMap<>();
@@ -53,6 +71,8 @@ public final class JointSuppression {
     private final Set<Cell> published;
     private final Set<Cell> withheld = new HashSet<>();
     private final Deque<Cell> uncertified = new ArrayDeque<>();
+    private final Map<Cell, Integer> reach = new HashMap<>();
+    private int certificates;
 
     private JointSuppression(Release primary, Set<Cell> published) {
         this.release = primary;
@@ -70,16 +90,74 @@ public final class JointSuppression {
         }
     }
 
+    /** The first release: every cell is new. */
+    public static Suppression protect(Release primary) {
+        return protect(primary, Suppression.NONE, Set.of(), primary.values().keySet());
+    }
+
     /**
+     * A release after {@code previous}: what it withheld stays withheld (showing it now would give
+     * away its earlier value), what it showed is never withheld to protect another cell (the
+     * attacker keeps it), and an earlier certificate is solved again only if a relation of a new or
+     * revised cell reaches into its program; otherwise that program, and so its proof, is the same.
+     *
      * @param primary   the release with its primary cells withheld
-     * @param published cells already public in an earlier release: never withheld now (the attacker keeps them)
-     * @return every cell to withhold
+     * @param published cells shown in an earlier release
+     * @param changed   cells new since the previous release or revised
      */
-    public static Set<Cell> protect(Release primary, Set<Cell> published) {
+    public static Suppression protect(Release primary, Suppression previous, Set<Cell> published, Set<Cell> changed) {
         JointSuppression suppression = new JointSuppression(primary, published);
-        primary.withheld().forEach(suppression::withhold);
+        Set<Cell> initial = new HashSet<>(primary.withheld());
+        previous.withheld().stream().filter(primary.values()::containsKey).forEach(initial::add);
+        suppression.withheld.addAll(initial);
+        boolean[] changedRelation = suppression.relationsOf(changed);
+        for (Cell cell : initial) {
+            Integer earlier = previous.reach().get(cell);
+            if (earlier != null && !changed.contains(cell) && !suppression.touched(cell, earlier, changedRelation)) {
+                suppression.reach.put(cell, earlier);
+            } else if (suppression.certifiable(cell)) {
+                suppression.uncertified.add(cell);
+            }
+        }
+        initial.forEach(cell -> suppression.derivedFrom(cell).forEach(suppression::withhold));
         suppression.certifyAll();
-        return Set.copyOf(suppression.withheld);
+        return new Suppression(suppression.withheld, suppression.reach, suppression.certificates);
+    }
+
+    /** Which relations hold one of the cells. */
+    private boolean[] relationsOf(Set<Cell> cells) {
+        boolean[] holding = new boolean[constraints.size()];
+        cells.forEach(cell -> constraintsOf.getOrDefault(cell, List.of()).forEach(i -> holding[i] = true));
+        return holding;
+    }
+
+    /**
+     * Whether a changed relation touches a withheld cell within the certificate's reach of the cell:
+     * a program only holds relations of such cells. The withheld cells around it can only have
+     * grown through a changed relation (only new or revised cells are newly withheld), so looking
+     * at the start is enough. The widest reach has no bound: always touched.
+     */
+    private boolean touched(Cell cell, int reachIndex, boolean[] changedRelation) {
+        if (reachIndex == REACH.length - 1) {
+            return true;
+        }
+        int depth = REACH[reachIndex][0];
+        Set<Cell> seen = new HashSet<>(Set.of(cell));
+        List<Cell> frontier = List.of(cell);
+        for (int d = 0; d <= depth && !frontier.isEmpty(); d++) {
+            List<Cell> next = new ArrayList<>();
+            for (Cell c : frontier) {
+                for (int i : constraintsOf.getOrDefault(c, List.of())) {
+                    if (changedRelation[i]) {
+                        return true;
+                    }
+                    constraints.get(i).terms().keySet().stream()
+                            .filter(other -> withheld.contains(other) && seen.add(other)).forEach(next::add);
+                }
+            }
+            frontier = next;
+        }
+        return false;
     }
 
     private void certifyAll() {
@@ -90,8 +168,10 @@ public final class JointSuppression {
 
     /** Certifies the cell or withholds a partner beside it (the cell is then tried again), nearest first. */
     private void certify(Cell cell) {
-        for (int[] reach : REACH) {
+        for (int k = 0; k < REACH.length; k++) {
+            int[] reach = REACH[k];
             if (certified(cell, reach)) {
+                this.reach.put(cell, k);
                 return;
             }
             Cell partner = partner(cell, reach);
@@ -109,8 +189,7 @@ public final class JointSuppression {
         if (!withheld.add(cell)) {
             return;
         }
-        DisclosureRule rule = rule(cell);
-        if (rule != DisclosureRule.MEDIAN && rule != DisclosureRule.RATIO) {
+        if (certifiable(cell)) {
             uncertified.add(cell);
         }
         for (Cell derived : derivedFrom(cell)) {
@@ -149,13 +228,14 @@ public final class JointSuppression {
     }
 
     private boolean certified(Cell cell, int[] reach) {
+        certificates++;
         return Protection.protects(rule(cell), release.values().get(cell), bounds(cell, reach), 0);
     }
 
     private Attacker.Bounds bounds(Cell cell, int[] reach) {
         Set<Cell> around = neighbourhood(cell, reach);
         Map<Cell, Interval> priors = new HashMap<>();
-        around.forEach(c -> priors.put(c, Protection.prior(rule(c))));
+        around.forEach(c -> priors.put(c, Protection.prior(rule(c), release.values().get(c))));
         Set<Integer> touching = new LinkedHashSet<>();
         around.forEach(c -> touching.addAll(constraintsOf.getOrDefault(c, List.of())));
         List<Constraint> local = touching.stream().map(constraints::get).toList();
@@ -216,6 +296,12 @@ public final class JointSuppression {
         }
         return candidates.stream().filter(c -> release.values().get(c) >= Protection.SENSITIVE_BELOW).findFirst()
                 .orElse(candidates.isEmpty() ? null : candidates.get(0));
+    }
+
+    /** Counts and amounts; medians and ratios follow their primary rule and their sources. */
+    private boolean certifiable(Cell cell) {
+        DisclosureRule rule = rule(cell);
+        return rule != DisclosureRule.MEDIAN && rule != DisclosureRule.RATIO;
     }
 
     private boolean eligible(Cell cell) {
