@@ -156,7 +156,7 @@ class TwoEnginesTest {
 
                 // 2. engine-b is killed while both process a batch; the writing goes on.
                 List<List<Fact>> chunks = chunks(shuffled(2, grants(800, 2000), followUps(0, 800)), 10);
-                Map<TopicPartition, Long> beforeBatch = cluster.offsets(Cluster.ENGINE_INPUTS, OffsetSpec.latest());
+                Map<TopicPartition, Long> beforeBatch = cluster.offsets(Topics.engineInputs(0), OffsetSpec.latest());
                 for (int i = 0; i < 5; i++) {
                     write(producer, chunks.get(i));
                     Thread.sleep(200);
@@ -169,7 +169,7 @@ class TwoEnginesTest {
                                     committed.getOrDefault(p, 0L) > beforeBatch.getOrDefault(p, 0L));
                         });
                 write(producer, chunks.get(5));
-                Map<TopicPartition, Long> atKill = cluster.offsets(Cluster.ENGINE_INPUTS, OffsetSpec.latest());
+                Map<TopicPartition, Long> atKill = cluster.offsets(Topics.engineInputs(0), OffsetSpec.latest());
                 b.kill();
                 Map<TopicPartition, Long> committedAtKill = cluster.committed(APPLICATION);
                 long unprocessed = victims.stream()

@@ -47,6 +47,11 @@ public final class Topics {
     public static final String DEAD_LETTER = "dead-letter";
     /** Operators' erasure requests: key personRef; compacted, so a request is kept for replays. */
     public static final String ERASURES = "erasures";
+    /**
+     * The engine's repartition of series steps from the person stage to the series stage, by
+     * column: named here so that the operator tool finds its topic ({@link #seriesSteps}).
+     */
+    public static final String SERIES_STEPS = "series-steps";
     /** {@code residence-changed.v2}: the event topic of input version 2 (see {@link #versioned}). */
     private static final Pattern VERSIONED = Pattern.compile("(.+)\\.v([1-9][0-9]*)");
 
@@ -216,11 +221,29 @@ public final class Topics {
         return topics;
     }
 
+    /** The event topics the indicators are computed from, in an input version. */
+    public static List<String> indicatorInputs(int version) {
+        return EventType.INDICATOR_INPUTS.stream().map(type -> type.topic(version)).toList();
+    }
+
     /** Everything an engine generation on this input version reads: the indicators' event topics and the erasures. */
     public static List<String> engineInputs(int version) {
-        List<String> topics = new ArrayList<>(EventType.INDICATOR_INPUTS.stream().map(type -> type.topic(version)).toList());
+        List<String> topics = new ArrayList<>(indicatorInputs(version));
         topics.add(ERASURES);
         return topics;
+    }
+
+    /**
+     * The topic Kafka Streams makes for a repartition the topology names {@code name}; the
+     * operator tool reads how much of it an application still has to process.
+     */
+    public static String repartition(String applicationId, String name) {
+        return applicationId + "-" + name + "-repartition";
+    }
+
+    /** Generation n's repartition of its series steps by column (see {@link #SERIES_STEPS}). */
+    public static String seriesSteps(int generation) {
+        return repartition(Generations.applicationId(generation), SERIES_STEPS);
     }
 
     /** Every topic the product needs, as created by {@link TopicProvisioner}. */

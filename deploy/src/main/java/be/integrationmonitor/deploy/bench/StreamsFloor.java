@@ -1,7 +1,6 @@
 package be.integrationmonitor.deploy.bench;
 
 import be.integrationmonitor.deploy.ops.Cluster;
-import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.topics.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +35,8 @@ final class StreamsFloor {
     private static final String APPLICATION_ID = "bench-streams-floor";
     private static final String PER_PERSON = "events-per-person";
     private static final String PER_MUNICIPALITY = "events-per-municipality";
-    private static final List<String> INPUTS = EventType.INDICATOR_INPUTS.stream().map(EventType::topic).toList();
+    private static final String BY_MUNICIPALITY = "by-municipality";
+    private static final List<String> INPUTS = Topics.indicatorInputs(0);
 
     private StreamsFloor() {
     }
@@ -52,7 +52,7 @@ final class StreamsFloor {
                 .process(() -> new Count<GenericRecord, Long>(PER_PERSON,
                         record -> new Record<>(String.valueOf(record.value().get("municipality")), 1L,
                                 record.timestamp())), Named.as("count-per-person"), PER_PERSON)
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName("by-municipality"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.Long()).withName(BY_MUNICIPALITY))
                 .process(() -> new Count<Long, Void>(PER_MUNICIPALITY, record -> null),
                         Named.as("count-per-municipality"), PER_MUNICIPALITY);
         Properties settings = new Properties();
@@ -69,7 +69,7 @@ final class StreamsFloor {
         try (KafkaStreams streams = new KafkaStreams(builder.build(), settings);
              Cluster cluster = new Cluster(Map.of("bootstrap.servers", bootstrap))) {
             streams.start();
-            String repartition = APPLICATION_ID + "-by-municipality-repartition";
+            String repartition = Topics.repartition(APPLICATION_ID, BY_MUNICIPALITY);
             while (streams.state() != KafkaStreams.State.RUNNING
                     || !cluster.progress(APPLICATION_ID, INPUTS, repartition).caughtUp()) {
                 Thread.sleep(500);

@@ -30,9 +30,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 /** What the operator commands do on the Kafka cluster: generations, offsets, lag, topics. */
 public final class Cluster implements AutoCloseable {
 
-    /** Everything the engine reads on input version 0 (before any purge), from the beginning in a replay. */
-    public static final List<String> ENGINE_INPUTS = Topics.engineInputs(0);
-
     private final Map<String, Object> settings;
     private final Admin admin;
 
@@ -120,7 +117,7 @@ public final class Cluster implements AutoCloseable {
     public Progress progress(int generation) throws ExecutionException, InterruptedException {
         String application = Generations.applicationId(generation);
         return progress(application, Topics.engineInputs(generations().inputVersion(generation)),
-                application + "-series-steps-repartition");
+                Topics.seriesSteps(generation));
     }
 
     /** How far a Kafka Streams application has got through its inputs, and what it still has to read of its repartition topic. */

@@ -65,7 +65,7 @@ class HistoryTest {
             assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value()).as(topic).isEqualTo("-1");
             assertThat(config.get(TopicConfig.RETENTION_BYTES_CONFIG).value()).as(topic).isEqualTo("-1");
         }
-        assertThat(Topics.history()).containsAll(Cluster.ENGINE_INPUTS);
+        assertThat(Topics.history()).containsAll(Topics.engineInputs(0));
         HistoryRetention.require(admin, Topics.history(), HistoryRetention.UNLIMITED);
     }
 

@@ -1,5 +1,6 @@
 package be.integrationmonitor.producers.publish;
 
+import be.integrationmonitor.topics.KafkaConnection;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,14 +35,7 @@ public class KafkaSettings {
 
     /** The servers and, on a secured cluster, the login ({@code security.*}, {@code sasl.*}, {@code ssl.*}). */
     public Map<String, Object> admin() {
-        Map<String, Object> config = new HashMap<>();
-        all.forEach((key, value) -> {
-            if (key.equals("bootstrap.servers") || key.startsWith("security.") || key.startsWith("sasl.")
-                    || key.startsWith("ssl.")) {
-                config.put(key, value);
-            }
-        });
-        return config;
+        return KafkaConnection.of(all);
     }
 
     private Map<String, Object> only(Set<String> names) {

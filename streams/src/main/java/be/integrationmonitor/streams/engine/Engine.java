@@ -6,6 +6,7 @@ import be.integrationmonitor.indicators.IndicatorValue;
 import be.integrationmonitor.registry.SchemaRegistryClient;
 import be.integrationmonitor.streams.topology.IndicatorTopology;
 import be.integrationmonitor.topics.HistoryRetention;
+import be.integrationmonitor.topics.KafkaConnection;
 import be.integrationmonitor.topics.RegistryUrls;
 import be.integrationmonitor.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -202,14 +201,6 @@ public class Engine {
 
     /** The settings every Kafka client of the engine shares: servers and security. */
     private Map<String, Object> clientSettings() {
-        Map<String, Object> client = new HashMap<>();
-        settings.forEach((key, value) -> {
-            String name = key.toString();
-            if (name.equals(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) || name.startsWith("security.")
-                    || name.startsWith("sasl.") || name.startsWith("ssl.")) {
-                client.put(name, value);
-            }
-        });
-        return client;
+        return KafkaConnection.of(settings);
     }
 }

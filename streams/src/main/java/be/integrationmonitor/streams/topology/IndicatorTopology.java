@@ -1,6 +1,5 @@
 package be.integrationmonitor.streams.topology;
 
-import be.integrationmonitor.events.EventType;
 import be.integrationmonitor.indicators.IndicatorValue;
 import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.person.TimelineEvent;
@@ -63,7 +62,7 @@ public final class IndicatorTopology {
                 Serdes.String(), Serdes.Integer()).withCachingEnabled());
 
         KStream<String, TimelineEvent> events = builder
-                .stream(EventType.INDICATOR_INPUTS.stream().map(type -> type.topic(inputVersion)).toList(),
+                .stream(Topics.indicatorInputs(inputVersion),
                         Consumed.with(Serdes.String(), topics.eventSerde()).withName("events-source"))
                 .mapValues((personRef, event) -> EventValidation.check(personRef, timelineEvent(event)),
                         Named.as("to-timeline-event"));
@@ -77,7 +76,7 @@ public final class IndicatorTopology {
         events.merge(erasureRequests, Named.as("events-and-erasures"))
                 .process(() -> new PersonProcessor(Catalogue.INDICATORS, pacing), Named.as("person-timeline"),
                         PersonProcessor.STORE)
-                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("series-steps"))
+                .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName(Topics.SERIES_STEPS))
                 .process(() -> new SeriesProcessor(clock, emitInterval, pacing), Named.as("series-sum"),
                         SeriesProcessor.STEPS_STORE, SeriesProcessor.PENDING_STORE)
                 .to(indicators.name(), Produced.with(indicators.keySerde(), indicators.valueSerde())

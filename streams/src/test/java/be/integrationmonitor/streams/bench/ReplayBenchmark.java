@@ -112,7 +112,7 @@ public final class ReplayBenchmark {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
                 .partitionsToOffsetAndMetadata().get();
         Set<String> topics = Stream.concat(EventType.ALL.stream().map(EventType::topic),
-                Stream.of(Topics.ERASURES, APPLICATION_ID + "-series-steps-repartition")).collect(Collectors.toSet());
+                Stream.of(Topics.ERASURES, Topics.repartition(APPLICATION_ID, Topics.SERIES_STEPS))).collect(Collectors.toSet());
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         admin.describeTopics(topics).allTopicNames().get().forEach((name, description) ->
                 description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
