@@ -1,5 +1,7 @@
 package be.integrationmonitor.sink.state;
 
+import be.integrationmonitor.indicators.keys.IndicatorKeys;
+import be.integrationmonitor.indicators.keys.IndicatorKeys.CellKey;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -16,13 +18,10 @@ public record CellValue(String indicator, String granularity, String geo, String
                 ((Number) record.get("count")).longValue(), numerator == null ? -1 : ((Number) numerator).longValue()));
     }
 
-    /** A tombstone: the cell of key {@code indicator/granularity/geo/period} is gone (back to absent). */
+    /** A tombstone: the cell of the key is gone (back to absent). */
     public static CellValue deleted(String key) {
-        String[] parts = key.split("/", -1);
-        if (parts.length != 4) {
-            throw new IllegalArgumentException("not an indicators key");
-        }
-        return new CellValue(parts[0], parts[1], parts[2], parts[3], null);
+        CellKey cell = IndicatorKeys.parseCell(key);
+        return new CellValue(cell.indicator(), cell.granularity(), cell.geo(), cell.period(), null);
     }
 
     private static String text(GenericRecord record, String field) {

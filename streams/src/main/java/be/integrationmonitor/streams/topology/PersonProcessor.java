@@ -3,6 +3,7 @@ package be.integrationmonitor.streams.topology;
 import be.integrationmonitor.events.PersonLimits;
 import be.integrationmonitor.indicators.Contributions;
 import be.integrationmonitor.indicators.Indicator;
+import be.integrationmonitor.indicators.keys.IndicatorKeys;
 import be.integrationmonitor.indicators.period.PeriodAxis;
 import be.integrationmonitor.indicators.person.EventKind;
 import be.integrationmonitor.indicators.person.PersonTimeline;
@@ -20,8 +21,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps each person's timeline and, when an event changes it, forwards the steps by which the
  * person's contribution to each municipality's series changes: one record per column touched,
- * key = column {@code indicator/granularity}, value = the column's {@link StepDelta}s. A repeated
- * eventId changes nothing; an erasure retracts everything.
+ * key = column {@code indicator/granularity}, value = the column's steps (both formats:
+ * {@link IndicatorKeys}). A repeated eventId changes nothing; an erasure retracts everything.
  */
 final class PersonProcessor implements Processor<String, TimelineEvent, String, String> {
 
@@ -69,13 +70,13 @@ final class PersonProcessor implements Processor<String, TimelineEvent, String, 
             if (byGranularity[granularity] == null) {
                 byGranularity[granularity] = new StringBuilder();
             }
-            StepDelta.append(byGranularity[granularity], key.municipality(), key.component(), period, delta);
+            IndicatorKeys.appendStep(byGranularity[granularity], key.municipality(), key.component(), period, delta);
         });
         columns.forEach((indicator, byGranularity) -> {
             for (Granularity granularity : GRANULARITIES) {
                 StringBuilder steps = byGranularity[granularity.ordinal()];
                 if (steps != null) {
-                    context.forward(new Record<>(indicator + "/" + granularity.id(), steps.toString(),
+                    context.forward(new Record<>(IndicatorKeys.column(indicator, granularity), steps.toString(),
                             record.timestamp()));
                 }
             }

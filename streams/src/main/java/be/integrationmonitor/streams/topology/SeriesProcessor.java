@@ -5,6 +5,10 @@ import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.CellResult;
 import be.integrationmonitor.indicators.Indicator;
 import be.integrationmonitor.indicators.IndicatorValue;
+import be.integrationmonitor.indicators.keys.IndicatorKeys;
+import be.integrationmonitor.indicators.keys.IndicatorKeys.SeriesKey;
+import be.integrationmonitor.indicators.keys.IndicatorKeys.StepDelta;
+import be.integrationmonitor.indicators.keys.IndicatorKeys.StepKey;
 import be.integrationmonitor.indicators.period.PeriodAxis;
 import be.integrationmonitor.periods.Granularity;
 import java.time.Clock;
@@ -44,8 +48,6 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
     private static final Logger LOG = Logger.getLogger(SeriesProcessor.class);
     static final String STEPS_STORE = "series-steps";
     static final String PENDING_STORE = "series-pending";
-    /** In the pending store: the last period emitted for every series, per granularity. */
-    private static final String THROUGH = "#through/";
 
     private final Clock clock;
     private final Duration emitInterval;
@@ -75,7 +77,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         this.due = new HashMap<>();
         try (KeyValueIterator<String, Integer> all = pending.all()) {
             all.forEachRemaining(entry -> {
-                if (!entry.key.startsWith(THROUGH)) {
+                if (!IndicatorKeys.isThrough(entry.key)) {
                     due.put(entry.key, PendingChanges.dueFrom(entry.value));
                 }
             });
@@ -83,14 +85,13 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         this.series = new SeriesSteps();
         try (KeyValueIterator<String, Long> all = steps.all()) {
             all.forEachRemaining(entry -> {
-                StepKey step = StepKey.parse(entry.key);
-                int geo = step.series().lastIndexOf('/');
-                String municipality = step.series().substring(geo + 1);
+                StepKey step = IndicatorKeys.parseStep(entry.key);
+                String municipality = IndicatorKeys.geoOf(step.series());
                 // a province's, region's or Belgium's step kept by an older version: derived now
                 if (GeoUnits.get().isMunicipality(municipality)) {
+                    String column = IndicatorKeys.columnOf(step.series());
                     for (String unit : GeoUnits.get().rollUp(municipality)) {
-                        series.add(step.series().substring(0, geo + 1) + unit, step.component(), step.period(),
-                                entry.value);
+                        series.add(IndicatorKeys.series(column, unit), step.component(), step.period(), entry.value);
                     }
                 }
             });
@@ -108,14 +109,14 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         // summed per step key first: a move between two municipalities of a province cancels out
         // above them, and each series and key costs one update per record
         List<Map<StepKey, Long>> summed = new ArrayList<>();
-        for (StepDelta delta : StepDelta.parseAll(record.value())) {
+        for (StepDelta delta : IndicatorKeys.parseSteps(record.value())) {
             List<String> geos = GeoUnits.get().rollUp(delta.municipality());
             for (int level = 0; level < geos.size(); level++) {
                 if (summed.size() == level) {
                     summed.add(new HashMap<>());
                 }
-                summed.get(level).merge(new StepKey(record.key() + "/" + geos.get(level), delta.component(),
-                        delta.period()), delta.delta(), Long::sum);
+                summed.get(level).merge(new StepKey(IndicatorKeys.series(record.key(), geos.get(level)),
+                        delta.component(), delta.period()), delta.delta(), Long::sum);
             }
         }
         Map<String, List<PendingChanges.Change>> touched = new HashMap<>();
@@ -125,7 +126,8 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
                 if (delta != 0) {
                     long now = series.add(step.series(), step.component(), step.period(), delta);
                     if (municipality) {
-                        steps.put(step.format(), now == 0 ? null : now); // null deletes, without delete()'s read
+                        // null deletes, without delete()'s read
+                        steps.put(IndicatorKeys.step(step), now == 0 ? null : now);
                     }
                     touched.computeIfAbsent(step.series(), s -> new ArrayList<>())
                             .add(new PendingChanges.Change(step.component(), step.period(), delta));
@@ -173,7 +175,7 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
         }
         int cells = 0;
         for (Map.Entry<String, PendingChanges> entry : List.copyOf(due.entrySet())) {
-            SeriesKey key = SeriesKey.parse(entry.getKey());
+            SeriesKey key = IndicatorKeys.parseSeries(entry.getKey());
             PeriodAxis axis = PeriodAxis.of(key.granularity());
             int current = axis.index(today);
             int from = entry.getValue().from();
@@ -189,9 +191,10 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
                 if (changed == null || changed.get(period)) {
                     String label = axis.label(period);
                     CellResult result = indicator.value(values.get(period - from));
-                    context.forward(new Record<>(SeriesKey.cell(entry.getKey(), label), new IndicatorValue(key.indicator(),
-                            key.granularity().id(), key.geo(), level, label, result.value(), result.count(),
-                            result.numerator()), context.currentSystemTimeMs()));
+                    context.forward(new Record<>(IndicatorKeys.cell(entry.getKey(), label),
+                            new IndicatorValue(key.indicator(), key.granularity().id(), key.geo(), level, label,
+                                    result.value(), result.count(), result.numerator()),
+                            context.currentSystemTimeMs()));
                     cells++;
                 }
             }
@@ -203,20 +206,19 @@ final class SeriesProcessor implements Processor<String, String, String, Indicat
 
     /** When a new period has begun since the last emission, every series of the granularity is due from it. */
     private void carryIntoCurrentPeriod(Granularity granularity, int current) {
-        Integer through = pending.get(THROUGH + granularity.id());
+        Integer through = pending.get(IndicatorKeys.through(granularity));
         if (through != null && through >= current) {
             return;
         }
         int from = through == null ? current : through + 1;
-        String infix = "/" + granularity.id() + "/";
         for (String seriesKey : series.series()) {
-            if (seriesKey.contains(infix)) {
+            if (IndicatorKeys.isOf(seriesKey, granularity)) {
                 PendingChanges changes = due.computeIfAbsent(seriesKey, key -> PendingChanges.dueFrom(from));
                 changes.due(from);
                 pending.put(seriesKey, changes.from());
             }
         }
-        pending.put(THROUGH + granularity.id(), current);
+        pending.put(IndicatorKeys.through(granularity), current);
     }
 
     /**
