@@ -7,7 +7,6 @@ import be.integrationmonitor.indicators.Catalogue;
 import be.integrationmonitor.indicators.DisclosureRule;
 import be.integrationmonitor.indicators.IndicatorDefinition;
 import be.integrationmonitor.periods.Granularity;
-import be.integrationmonitor.sink.disclosure.PrimaryRule;
 import be.integrationmonitor.sink.disclosure.PublicView;
 import be.integrationmonitor.sink.release.ReleaseCalendar;
 import be.integrationmonitor.sink.state.Cell;
@@ -175,7 +174,7 @@ public class IndicatorViews {
                         int geo, boolean[] hidden) {
         Cell cell = state.cell(indicator.id(), granularity.id(), period, geo);
         if (hidden != null && hidden[geo]) {
-            return new Point(period, null, true, PrimaryRule.withheld(indicator.disclosure(), cell)
+            return new Point(period, null, true, Cell.primaryWithheld(indicator.disclosure(), cell)
                     ? CONF_PRIMARY : CONF_SECONDARY, obsStatus, null);
         }
         boolean additive = indicator.disclosure() == DisclosureRule.COUNT

@@ -136,7 +136,7 @@ public class PublicView {
         boolean[] hidden = new boolean[tree.size()];
         Cell[] column = state.column(indicator.id(), granularity.id(), period);
         for (int i = 0; column != null && i < column.length; i++) {
-            hidden[i] = PrimaryRule.withheld(indicator.disclosure(), column[i]);
+            hidden[i] = Cell.primaryWithheld(indicator.disclosure(), column[i]);
         }
         return hidden;
     }
